@@ -1,0 +1,26 @@
+/** `web`: cookie sessions. `app`: Bearer tokens (any `X-Requested-By` other than `web`). */
+export type ClientMode = "web" | "app";
+
+/** The credential a request carried: a Bearer key wins over a cookie. */
+export interface Credential {
+  source: "bearer" | "cookie";
+  key: string;
+}
+
+/**
+ * Who is calling, as the server-side API needs it. `axor.clientInfo(request)` builds it from
+ * a neutral request; a host app calling the API directly can build it by hand.
+ *
+ * @example
+ * ```ts
+ * const client: ClientInfo = { ip: "203.0.113.9", userAgent: "cli", mode: "app", credential: null };
+ * ```
+ */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+  mode: ClientMode;
+  credential: Credential | null;
+  /** True when the request arrived over https (directly or via a trusted proxy). */
+  secure?: boolean;
+}

@@ -1,0 +1,53 @@
+import { hash, parseOptions, verify } from "@node-rs/argon2";
+
+/** argon2id cost parameters (memory in KiB). */
+export interface Argon2Cost {
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+}
+
+/** Hashes and checks passwords with argon2id, off the event loop. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(passwordHash: string, password: string): Promise<boolean>;
+  /** Spends one verification's time on nothing: for unknown emails, so timing tells nothing. */
+  verifyDummy(password: string): Promise<void>;
+  /** True when a stored hash was made with other parameters than the current ones. */
+  needsRehash(passwordHash: string): boolean;
+}
+
+const ARGON2ID = 2;
+
+/** A hasher for the given cost; the dummy hash is made once, lazily. */
+export function createPasswordHasher(cost: Argon2Cost): PasswordHasher {
+  let dummyHash: Promise<string> | undefined;
+  const hasher: PasswordHasher = {
+    hash: (password) => hash(password, cost),
+    async verify(passwordHash, password) {
+      try {
+        return await verify(passwordHash, password);
+      } catch {
+        return false; // a malformed stored hash never matches
+      }
+    },
+    async verifyDummy(password) {
+      dummyHash ??= hash("axor dummy password", cost);
+      await hasher.verify(await dummyHash, password);
+    },
+    needsRehash(passwordHash) {
+      try {
+        const used = parseOptions(passwordHash);
+        return (
+          used.algorithm !== ARGON2ID ||
+          used.memoryCost !== cost.memoryCost ||
+          used.timeCost !== cost.timeCost ||
+          used.parallelism !== cost.parallelism
+        );
+      } catch {
+        return true;
+      }
+    },
+  };
+  return hasher;
+}

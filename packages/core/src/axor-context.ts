@@ -1,0 +1,19 @@
+import type { PasswordHasher } from "./auth/password-hasher.js";
+import type { SecretBox } from "./crypto/secret-box.js";
+import type { Mailer } from "./mail/mailer.js";
+import type { ResolvedAxorOptions } from "./options/axor-options.js";
+import type { RateLimiter } from "./rate-limit/rate-limiter.js";
+import type { StorageAdapter } from "./storage/storage-adapter.js";
+
+/** What every flow needs, built once by `createAxor`. Internal. */
+export interface AxorContext {
+  options: ResolvedAxorOptions;
+  storage: StorageAdapter;
+  hasher: PasswordHasher;
+  secretBox: SecretBox;
+  mailer: Mailer;
+  limiter: RateLimiter;
+  now(): Date;
+  /** Reports an error that must not fail the request (e.g. a mail outage). */
+  reportError(error: unknown, during: string): void;
+}

@@ -1,0 +1,43 @@
+/** Every error the contract names: code -> status, title and a default detail sentence. */
+export const errorCatalogue = {
+  ValidationError: [400, "Invalid request", "The request has invalid fields."],
+  InvalidJSON: [400, "Malformed JSON", "The request body is not valid JSON."],
+  PayloadTooLarge: [413, "Payload too large", "The request body is larger than 64 KiB."],
+  UnsupportedMediaType: [
+    415,
+    "Unsupported media type",
+    "Send the request body as application/json.",
+  ],
+  NotFound: [404, "Not found", "There is no endpoint at this path."],
+  MethodNotAllowed: [405, "Method not allowed", "This endpoint does not accept this method."],
+  NotAuthenticated: [
+    401,
+    "Not authenticated",
+    "Authentication credentials were not provided or are invalid.",
+  ],
+  RateLimited: [429, "Too many requests", "Too many attempts. Please try again later."],
+  CSRFFailed: [403, "CSRF check failed", "The request's origin is not trusted."],
+  ServiceUnavailable: [
+    503,
+    "Service unavailable",
+    "The service is temporarily unavailable. Please try again later.",
+  ],
+  InternalError: [500, "Internal error", "An unexpected error occurred."],
+  InvalidCredentials: [401, "Invalid credentials", "Credentials are invalid."],
+  AccountDisabled: [403, "Account disabled", "This account is disabled."],
+  TOTPRequired: [401, "2FA code is required", "TOTP token is required."],
+  TOTPIncorrect: [
+    401,
+    "2FA code is incorrect",
+    "Provided TOTP code or backup code is incorrect. Please try again.",
+  ],
+  TOTPLocked: [429, "2FA is locked", "Too many incorrect 2FA codes. Please try again later."],
+  EmailInUse: [409, "Email in use", "A user with this email already exists."],
+  RegistrationDisabled: [403, "Registration disabled", "Registration is disabled."],
+  InvalidPassword: [400, "Invalid password", "The password does not meet the password policy."],
+  TokenRequired: [400, "Token required", "A token is required."],
+  InvalidToken: [400, "Invalid token", "Token is invalid or expired."],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+/** A stable PascalCase error code clients branch on. */
+export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,58 @@
+import type { ClientInfo, Credential } from "../api/client-info.js";
+import type { ResolvedAxorOptions } from "../options/axor-options.js";
+import { readSessionCookie } from "../sessions/session-cookie.js";
+import type { AxorRequest } from "./neutral-http.js";
+import { normalizeIp, type TrustedProxies } from "./trusted-proxies.js";
+
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+/**
+ * The client's address: the socket peer, or, when the peer is a trusted proxy, the nearest
+ * address in `X-Forwarded-For` that is not itself a trusted proxy.
+ */
+function clientIp(request: AxorRequest, proxies: TrustedProxies): string {
+  const peer = normalizeIp(request.ip);
+  if (!proxies.trusts(peer)) return peer;
+  const forwarded = request.headers["x-forwarded-for"];
+  if (!forwarded) return peer;
+  const hops = forwarded.split(",").map(normalizeIp).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] as string;
+    if (!proxies.trusts(hop)) return hop;
+  }
+  return hops[0] ?? peer;
+}
+
+function isSecure(request: AxorRequest, proxies: TrustedProxies): boolean {
+  if (request.protocol === "https") return true;
+  if (!proxies.trusts(request.ip)) return false;
+  const proto = request.headers["x-forwarded-proto"]?.split(",")[0]?.trim().toLowerCase();
+  return proto === "https";
+}
+
+function credential(request: AxorRequest, options: ResolvedAxorOptions): Credential | null {
+  const authorization = request.headers.authorization;
+  if (authorization) {
+    const match = BEARER.exec(authorization);
+    // A malformed Authorization header is a (bad) credential, never a fallback to the cookie.
+    return { source: "bearer", key: match?.[1] ?? "" };
+  }
+  const key = readSessionCookie(options.cookie, request.headers.cookie);
+  return key ? { source: "cookie", key } : null;
+}
+
+/** Who is calling: address, user agent, web or app mode, and the credential sent. */
+export function readClientInfo(
+  request: AxorRequest,
+  options: ResolvedAxorOptions,
+  proxies: TrustedProxies,
+): ClientInfo {
+  const requestedBy = request.headers["x-requested-by"]?.trim().toLowerCase();
+  return {
+    ip: clientIp(request, proxies),
+    userAgent: request.headers["user-agent"] ?? null,
+    mode: !requestedBy || requestedBy === "web" ? "web" : "app",
+    credential: credential(request, options),
+    secure: isSecure(request, proxies),
+  };
+}

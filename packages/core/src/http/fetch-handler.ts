@@ -1,0 +1,59 @@
+import type { Axor } from "../axor-api.js";
+import { MAX_BODY_BYTES } from "./read-json-body.js";
+
+/** Options of `fetchHandler`. */
+export interface FetchHandlerOptions {
+  /** The path prefix the handler is mounted at, stripped from the URL (e.g. "/api/user"). */
+  mountPath?: string;
+  /** The client's address (the Request itself does not carry one). Default "127.0.0.1". */
+  clientIp?: (request: Request) => string;
+}
+
+async function readLimited(request: Request): Promise<Uint8Array | undefined> {
+  if (!request.body) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body) {
+    size += chunk.byteLength;
+    chunks.push(chunk);
+    if (size > MAX_BODY_BYTES) break; // enough to answer 413; the rest is never buffered
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Serves the contract as a Web-standard `(Request) => Promise<Response>` function: for
+ * runtimes and frameworks built on the Fetch API, and for tests.
+ *
+ * @example
+ * ```ts
+ * const handler = fetchHandler(axor, { mountPath: "/api/user" });
+ * const response = await handler(new Request("http://localhost/api/user/me/"));
+ * ```
+ */
+export function fetchHandler(axor: Axor, options: FetchHandlerOptions = {}) {
+  const mountPath = (options.mountPath ?? "").replace(/\/+$/, "");
+  return async function handleFetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname.startsWith(mountPath)
+      ? url.pathname.slice(mountPath.length)
+      : url.pathname;
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    headers.host ??= url.host;
+    const result = await axor.handle({
+      method: request.method,
+      path: path.startsWith("/") ? path : `/${path}`,
+      mountPath,
+      headers,
+      body: await readLimited(request),
+      ip: options.clientIp?.(request) ?? "127.0.0.1",
+      protocol: url.protocol === "https:" ? "https" : "http",
+    });
+    const responseHeaders = new Headers(result.headers);
+    for (const cookie of result.setCookies) responseHeaders.append("set-cookie", cookie);
+    return new Response(result.body, { status: result.status, headers: responseHeaders });
+  };
+}

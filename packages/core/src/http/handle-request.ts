@@ -1,0 +1,82 @@
+import type { AxorContext } from "../axor-context.js";
+import { AxorError } from "../errors/axor-error.js";
+import { renewalCookies } from "../sessions/renewal-cookies.js";
+import { resolveSession } from "../sessions/resolve-session.js";
+import { StorageUnavailableError } from "../storage/storage-unavailable-error.js";
+import { readClientInfo } from "./client-info.js";
+import { checkCsrf } from "./csrf-check.js";
+import type { AxorRequest, AxorResponse } from "./neutral-http.js";
+import { problemResponse } from "./problem-response.js";
+import { checkBodySize, readJsonBody } from "./read-json-body.js";
+import type { Endpoint, RouteTable } from "./route.js";
+import type { TrustedProxies } from "./trusted-proxies.js";
+
+/** What the handler needs besides the context: the table and the trust settings. */
+export interface RequestHandlerSetup {
+  routes: RouteTable;
+  proxies: TrustedProxies;
+  trustedOrigins: ReadonlySet<string>;
+}
+
+function allowHeader(methods: Readonly<Record<string, Endpoint>>): string {
+  const names = Object.keys(methods);
+  if (names.includes("GET")) names.push("HEAD");
+  return [...names, "OPTIONS"].join(", ");
+}
+
+/** "/login" and "/login/" both find "/login/"; a query string is ignored. */
+function routeKey(path: string): string {
+  const bare = path.split("?", 1)[0] ?? "";
+  return bare.endsWith("/") ? bare : `${bare}/`;
+}
+
+/**
+ * The contract's HTTP entry: route (404/405), body limit, client mode and credential, CSRF,
+ * authentication, JSON body, the endpoint, and the error envelope for anything thrown.
+ */
+export function createRequestHandler(ctx: AxorContext, setup: RequestHandlerSetup) {
+  async function serve(request: AxorRequest): Promise<AxorResponse> {
+    const methods = setup.routes[routeKey(request.path)];
+    if (!methods) throw new AxorError("NotFound");
+    const allow = allowHeader(methods);
+    if (request.method === "OPTIONS") {
+      return {
+        status: 204,
+        headers: { allow, "cache-control": "no-store" },
+        setCookies: [],
+        body: null,
+      };
+    }
+    const endpoint = methods[request.method === "HEAD" ? "GET" : request.method];
+    if (!endpoint) throw new AxorError("MethodNotAllowed", { headers: { allow } });
+    checkBodySize(request);
+
+    const client = readClientInfo(request, ctx.options, setup.proxies);
+    checkCsrf(request, client, setup.trustedOrigins);
+    const session = endpoint.auth ? await resolveSession(ctx, client.credential) : null;
+    if (endpoint.auth && !session) throw new AxorError("NotAuthenticated");
+    const body = endpoint.body ? readJsonBody(request) : undefined;
+
+    const response = await endpoint.run({ ctx, body, client, session });
+    response.setCookies.push(...renewalCookies(ctx, session, client));
+    return request.method === "HEAD" ? { ...response, body: null } : response;
+  }
+
+  return async function handle(request: AxorRequest): Promise<AxorResponse> {
+    const instance = `${request.mountPath ?? ""}${request.path.split("?", 1)[0]}`;
+    try {
+      return await serve(request);
+    } catch (error) {
+      if (error instanceof AxorError) return problemResponse(error, instance);
+      if (error instanceof StorageUnavailableError) {
+        ctx.reportError(error, `${request.method} ${instance}`);
+        return problemResponse(
+          new AxorError("ServiceUnavailable", { headers: { "retry-after": "5" } }),
+          instance,
+        );
+      }
+      ctx.reportError(error, `${request.method} ${instance}`);
+      return problemResponse(new AxorError("InternalError"), instance);
+    }
+  };
+}

@@ -1,0 +1,25 @@
+import type { ClientInfo } from "../api/client-info.js";
+import type { AxorContext } from "../axor-context.js";
+import type { ResolvedSession } from "../sessions/resolve-session.js";
+import type { AxorResponse } from "./neutral-http.js";
+
+/** What an endpoint gets: the parsed body (when it takes one), the caller and its session. */
+export interface EndpointCall {
+  ctx: AxorContext;
+  body: unknown;
+  client: ClientInfo;
+  /** The resolved session; never null on an endpoint with `auth: true`. */
+  session: ResolvedSession | null;
+}
+
+/** One endpoint of the route table. */
+export interface Endpoint {
+  /** Needs an authenticated request (401 `NotAuthenticated` otherwise). */
+  auth: boolean;
+  /** Takes a JSON body (parsed and validated); false: any body is ignored. */
+  body: boolean;
+  run(call: EndpointCall): Promise<AxorResponse>;
+}
+
+/** Path (with its trailing slash) -> method -> endpoint. */
+export type RouteTable = Readonly<Record<string, Readonly<Record<string, Endpoint>>>>;

@@ -1,0 +1,57 @@
+import { toUser } from "../api/api-object-mappers.js";
+import type { ClientInfo } from "../api/client-info.js";
+import { login } from "../auth/login.js";
+import { logout } from "../auth/logout.js";
+import { register } from "../auth/register.js";
+import type { LoginResult } from "../axor-api.js";
+import type { AxorContext } from "../axor-context.js";
+import { clearedSessionCookie, sessionCookie } from "../sessions/session-cookie.js";
+import { jsonResponse } from "./json-response.js";
+import type { AxorResponse } from "./neutral-http.js";
+import type { Endpoint } from "./route.js";
+
+/** A login's HTTP answer: the body, and in web mode the session cookie. */
+function loginResponse(
+  ctx: AxorContext,
+  status: number,
+  result: LoginResult,
+  client: ClientInfo,
+): AxorResponse {
+  if (client.mode === "app") return jsonResponse(status, result.response);
+  const maxAge = Math.ceil((result.expireAt.getTime() - ctx.now().getTime()) / 1000);
+  const cookie = sessionCookie(ctx.options.cookie, result.key, maxAge, client.secure ?? false);
+  return jsonResponse(status, result.response, [cookie]);
+}
+
+export const registerEndpoint: Endpoint = {
+  auth: false,
+  body: true,
+  run: async ({ ctx, body, client }) =>
+    loginResponse(ctx, 201, await register(ctx, body, client), client),
+};
+
+export const loginEndpoint: Endpoint = {
+  auth: false,
+  body: true,
+  run: async ({ ctx, body, client }) =>
+    loginResponse(ctx, 200, await login(ctx, body, client), client),
+};
+
+export const logoutEndpoint: Endpoint = {
+  auth: false,
+  body: false,
+  async run({ ctx, client }) {
+    await logout(ctx, client);
+    const cookies =
+      client.mode === "web"
+        ? [clearedSessionCookie(ctx.options.cookie, client.secure ?? false)]
+        : [];
+    return jsonResponse(204, undefined, cookies);
+  },
+};
+
+export const meEndpoint: Endpoint = {
+  auth: true,
+  body: false,
+  run: async ({ session }) => jsonResponse(200, { user: session ? toUser(session.user) : null }),
+};

@@ -1,0 +1,47 @@
+import { BlockList, isIP } from "node:net";
+
+/** Decides which peers' forwarded headers are believed. */
+export interface TrustedProxies {
+  trusts(ip: string): boolean;
+}
+
+/** "::ffff:10.0.0.1" -> "10.0.0.1"; other addresses unchanged. */
+export function normalizeIp(ip: string): string {
+  const trimmed = ip.trim();
+  return trimmed.toLowerCase().startsWith("::ffff:") && isIP(trimmed.slice(7)) === 4
+    ? trimmed.slice(7)
+    : trimmed;
+}
+
+/**
+ * Builds the trust list from addresses and CIDR ranges ("10.0.0.0/8", "::1", "127.0.0.1").
+ * Throws naming an entry that is neither.
+ */
+export function createTrustedProxies(entries: readonly string[]): TrustedProxies {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address = "", prefix] = entry.split("/");
+    const family = isIP(address);
+    if (family === 0)
+      throw new TypeError(`Invalid Axor option "trustedProxies": "${entry}" is not an IP or CIDR`);
+    const type = family === 4 ? "ipv4" : "ipv6";
+    if (prefix === undefined) list.addAddress(address, type);
+    else {
+      const bits = Number(prefix);
+      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) {
+        throw new TypeError(
+          `Invalid Axor option "trustedProxies": "${entry}" has a bad prefix length`,
+        );
+      }
+      list.addSubnet(address, bits, type);
+    }
+  }
+  return {
+    trusts(ip) {
+      const address = normalizeIp(ip);
+      const family = isIP(address);
+      if (entries.length === 0 || family === 0) return false;
+      return list.check(address, family === 4 ? "ipv4" : "ipv6");
+    },
+  };
+}

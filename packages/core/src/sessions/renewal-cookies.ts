@@ -1,0 +1,23 @@
+import type { ClientInfo } from "../api/client-info.js";
+import type { AxorContext } from "../axor-context.js";
+import type { ResolvedSession } from "./resolve-session.js";
+import { sessionCookie } from "./session-cookie.js";
+
+/**
+ * A web session that slid gets its cookie re-set with the new Max-Age. The key is the one the
+ * client sent (it is unchanged; only its expiry moved).
+ */
+export function renewalCookies(
+  ctx: AxorContext,
+  resolved: ResolvedSession | null,
+  client: ClientInfo,
+): string[] {
+  if (
+    !resolved?.renewed ||
+    resolved.session.kind !== "web" ||
+    client.credential?.source !== "cookie"
+  )
+    return [];
+  const maxAge = Math.ceil((resolved.session.expireAt.getTime() - ctx.now().getTime()) / 1000);
+  return [sessionCookie(ctx.options.cookie, client.credential.key, maxAge, client.secure ?? false)];
+}

@@ -1,0 +1,47 @@
+import type { Credential } from "../api/client-info.js";
+import type { AxorContext } from "../axor-context.js";
+import { constantTimeEqual } from "../crypto/constant-time-equal.js";
+import { sha256 } from "../crypto/sha256.js";
+import type { SessionWithUser } from "../storage/records.js";
+import { sessionLifetimeMs } from "./session-lifetime.js";
+
+/** A live session for a credential; `renewed` when this use slid its expiry. */
+export interface ResolvedSession extends SessionWithUser {
+  renewed: boolean;
+}
+
+const KEY_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+/** App tokens record their last use at most this often, to keep the hot path read-only. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * The hot path: one hash, one indexed read, and a write only when the session slides (used in
+ * the last half of its lifetime) or an app token's `last_used_at` is over a minute old.
+ * A Bearer key only ever finds an app token and a cookie only a web session. Anything
+ * malformed, unknown, expired, revoked, or of a disabled user is null.
+ */
+export async function resolveSession(
+  ctx: AxorContext,
+  credential: Credential | null,
+): Promise<ResolvedSession | null> {
+  if (!credential || !KEY_SHAPE.test(credential.key)) return null;
+  const now = ctx.now();
+  const keyHash = sha256(credential.key);
+  const found = await ctx.storage.getLiveSession(keyHash, now);
+  if (!found || !constantTimeEqual(found.session.keyHash, keyHash)) return null;
+  const { session, user } = found;
+  const expectedKind = credential.source === "bearer" ? "app" : "web";
+  if (session.kind !== expectedKind || !user.isActive) return null;
+  if (session.expireAt.getTime() <= now.getTime() || session.revokedAt !== null) return null;
+
+  const lifetime = sessionLifetimeMs(ctx.options, session.kind);
+  const renewed = session.expireAt.getTime() - now.getTime() < lifetime / 2;
+  const stale = now.getTime() - session.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
+  if (renewed || (session.kind === "app" && stale)) {
+    const expireAt = renewed ? new Date(now.getTime() + lifetime) : session.expireAt;
+    await ctx.storage.touchSession(session.id, expireAt, now);
+    const touched = { ...session, expireAt, lastUsedAt: now, updatedAt: now };
+    return { session: touched, user, renewed };
+  }
+  return { session, user, renewed: false };
+}

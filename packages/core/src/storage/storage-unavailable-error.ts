@@ -1,0 +1,15 @@
+/**
+ * Thrown by a `StorageAdapter` when its database cannot be reached (connection refused, pool
+ * timeout). The core answers 503 `ServiceUnavailable` instead of 500.
+ *
+ * @example
+ * ```ts
+ * if (err.code === "ECONNREFUSED") throw new StorageUnavailableError({ cause: err });
+ * ```
+ */
+export class StorageUnavailableError extends Error {
+  override readonly name = "StorageUnavailableError";
+  constructor(options?: { cause?: unknown }) {
+    super("The storage is unreachable.", options);
+  }
+}

@@ -1,0 +1,11 @@
+import { sha256 } from "../crypto/sha256.js";
+
+/** A backup code as compared: dashes and spaces dropped, lower-cased. */
+export function normalizeBackupCode(code: string): string {
+  return code.replace(/[\s-]/g, "").toLowerCase();
+}
+
+/** The stored form of a backup code: SHA-256 of its normalized text. */
+export function hashBackupCode(code: string): string {
+  return sha256(normalizeBackupCode(code));
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { type Axor, createSecretBox, currentTotpCode, hashBackupCode } from "@axor/core";
+import { Secret } from "otpauth";
+
+/** A user's TOTP setup made by `enableTotp`, with what a test needs to answer the 2FA prompt. */
+export interface SeededTotp {
+  secret: string;
+  backupCodes: string[];
+  /** The valid TOTP code at `at` (default: now). */
+  codeAt(at?: Date): string;
+}
+
+/**
+ * Turns on TOTP for a user straight through storage, for tests of the login's 2FA step
+ * (the same state the TOTP endpoints leave).
+ *
+ * @example
+ * ```ts
+ * const totp = await enableTotp(axor, user.id);
+ * await login({ email, password, code: totp.codeAt() });
+ * ```
+ */
+export async function enableTotp(axor: Axor, userId: string, backupCodeCount = 2): Promise<SeededTotp> {
+  const { storage, secret: appSecret } = axor.options;
+  const secret = new Secret({ size: 20 }).base32;
+  const backupCodes = Array.from({ length: backupCodeCount }, () => randomBytes(5).toString("hex"));
+  const now = new Date();
+  await storage.saveTotp(
+    {
+      userId,
+      encryptedSecret: createSecretBox(appSecret).seal(secret),
+      confirmed: false,
+      lastUsedStep: 0,
+      createdAt: now,
+    },
+    backupCodes.map(hashBackupCode),
+  );
+  await storage.confirmTotp(userId);
+  await storage.updateUser(userId, { totpEnabled: true, updatedAt: now });
+  return { secret, backupCodes, codeAt: (at = new Date()) => currentTotpCode(secret, at) };
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { expectRecord } from "./expect-record.js";
+import { insertUser, makeTotpRecord, randomHash } from "./record-fixtures.js";
+import type { StorageGetter } from "./storage-fixture.js";
+
+/** A realistic RFC 6238 time step (30 s steps since 1970), beyond what 16 bits can hold. */
+const STEP = Math.floor(Date.UTC(2025, 0, 1) / 30_000);
+
+/** Conformance tests of the TOTP verbs and backup codes. */
+export function describeTotpVerbs(storage: StorageGetter): void {
+  /** A user with an unconfirmed TOTP setup and `codes` backup code hashes. */
+  async function userWithTotp(codes = 3) {
+    const user = await insertUser(storage());
+    const totp = makeTotpRecord(user.id, { createdAt: new Date("2025-01-01T00:00:00.001Z") });
+    const codeHashes = Array.from({ length: codes }, randomHash);
+    await storage().saveTotp(totp, codeHashes);
+    return { user, totp, codeHashes };
+  }
+
+  describe("TOTP", () => {
+    it("getTotp returns null for a user without TOTP", async () => {
+      const user = await insertUser(storage());
+      expect(await storage().getTotp(user.id)).toBeNull();
+    });
+
+    it("saveTotp stores an unconfirmed setup that getTotp reads back", async () => {
+      const { user, totp } = await userWithTotp();
+      expectRecord(await storage().getTotp(user.id), totp);
+    });
+
+    it("confirmTotp confirms the setup and keeps the rest", async () => {
+      const { user, totp } = await userWithTotp();
+      await storage().advanceTotpStep(user.id, STEP);
+      await storage().confirmTotp(user.id);
+      expectRecord(await storage().getTotp(user.id), {
+        ...totp,
+        confirmed: true,
+        lastUsedStep: STEP,
+      });
+    });
+
+    it("deleteTotp removes the setup", async () => {
+      const { user } = await userWithTotp();
+      await storage().deleteTotp(user.id);
+      expect(await storage().getTotp(user.id)).toBeNull();
+    });
+
+    it("saveTotp replaces an earlier setup and its backup codes", async () => {
+      const { user, codeHashes: oldCodes } = await userWithTotp();
+      await storage().confirmTotp(user.id);
+      await storage().advanceTotpStep(user.id, STEP);
+      const replacement = makeTotpRecord(user.id, {
+        createdAt: new Date("2025-02-03T04:05:06.789Z"),
+      });
+      const newCodes = [randomHash(), randomHash()];
+      await storage().saveTotp(replacement, newCodes);
+
+      expectRecord(await storage().getTotp(user.id), replacement);
+      for (const code of oldCodes) expect(await storage().useBackupCode(user.id, code)).toBe(false);
+      for (const code of newCodes) expect(await storage().useBackupCode(user.id, code)).toBe(true);
+    });
+
+    it("advanceTotpStep accepts only a step greater than the last one", async () => {
+      const { user, totp } = await userWithTotp();
+      expect(await storage().advanceTotpStep(user.id, STEP)).toBe(true);
+      expect(await storage().advanceTotpStep(user.id, STEP)).toBe(false);
+      expect(await storage().advanceTotpStep(user.id, STEP - 1)).toBe(false);
+      expectRecord(await storage().getTotp(user.id), { ...totp, lastUsedStep: STEP });
+      expect(await storage().advanceTotpStep(user.id, STEP + 1)).toBe(true);
+      expect((await storage().getTotp(user.id))?.lastUsedStep).toBe(STEP + 1);
+    });
+
+    it("advanceTotpStep is false for a user without TOTP", async () => {
+      const user = await insertUser(storage());
+      expect(await storage().advanceTotpStep(user.id, STEP)).toBe(false);
+    });
+
+    it("of 20 concurrent advanceTotpStep calls to one step exactly one is true", async () => {
+      const { user } = await userWithTotp();
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => storage().advanceTotpStep(user.id, STEP)),
+      );
+      expect(results.filter((accepted) => accepted === true)).toHaveLength(1);
+      expect(results.filter((accepted) => accepted === false)).toHaveLength(19);
+    });
+
+    it("useBackupCode uses a code once; unknown codes and other users' codes are false", async () => {
+      const { user, codeHashes } = await userWithTotp();
+      const other = await userWithTotp();
+      const [first = "", second = ""] = codeHashes;
+      expect(await storage().useBackupCode(user.id, first)).toBe(true);
+      expect(await storage().useBackupCode(user.id, first)).toBe(false);
+      expect(await storage().useBackupCode(user.id, randomHash())).toBe(false);
+      expect(await storage().useBackupCode(other.user.id, second)).toBe(false);
+      expect(await storage().useBackupCode(user.id, second)).toBe(true);
+    });
+
+    it("of 20 concurrent useBackupCode calls with one code exactly one is true", async () => {
+      const { user, codeHashes } = await userWithTotp();
+      const code = codeHashes[0] ?? "";
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => storage().useBackupCode(user.id, code)),
+      );
+      expect(results.filter((used) => used === true)).toHaveLength(1);
+      expect(results.filter((used) => used === false)).toHaveLength(19);
+    });
+
+    it("replaceBackupCodes kills the old codes and keeps the setup", async () => {
+      const { user, totp, codeHashes: oldCodes } = await userWithTotp();
+      const newCodes = [randomHash(), randomHash(), randomHash()];
+      await storage().replaceBackupCodes(user.id, newCodes);
+      for (const code of oldCodes) expect(await storage().useBackupCode(user.id, code)).toBe(false);
+      for (const code of newCodes) expect(await storage().useBackupCode(user.id, code)).toBe(true);
+      expectRecord(await storage().getTotp(user.id), totp);
+    });
+  });
+}

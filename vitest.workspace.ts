@@ -1,0 +1,12 @@
+/**
+ * The list of test projects. Vitest 4 does not read this file on its own:
+ * `vitest.config.ts` passes it to `test.projects`.
+ */
+export default [
+  "packages/core",
+  "packages/testing",
+  "packages/kysely",
+  "packages/express",
+  "packages/fastify",
+  "packages/hono",
+];

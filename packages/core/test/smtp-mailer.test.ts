@@ -1,0 +1,77 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smtpMailer } from "../src/index.js";
+import { testAxor, uniqueEmail, webClient } from "./test-axor.js";
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+describe("verification email over SMTP", () => {
+  const received: Received[] = [];
+  let server: SMTPServer;
+  let port = 0;
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            raw: Buffer.concat(chunks).toString("utf8"),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it("sends the link to the new user through nodemailer", async () => {
+    const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "no-reply@example.com");
+    const { axor } = testAxor({ mailer, baseUrl: "https://app.example.com" });
+    const email = uniqueEmail();
+    await axor.register(
+      { email, password: "password123", first_name: "Ada", last_name: "L" },
+      webClient,
+    );
+
+    const message = received.find((mail) => mail.to.includes(email));
+    expect(message?.from).toBe("no-reply@example.com");
+    expect(message?.raw).toMatch(/Subject: Confirm your email address/);
+    const unfolded = message?.raw.replace(/=\r?\n/g, "") ?? "";
+    expect(unfolded).toMatch(
+      /https:\/\/app\.example\.com\/auth\/verify-email\?token=3D[A-Za-z0-9_-]{43}/,
+    );
+  });
+
+  it("still registers the user when the SMTP server is down, and reports the failure", async () => {
+    const reported: string[] = [];
+    const mailer = smtpMailer("smtp://127.0.0.1:1", "no-reply@example.com");
+    const { axor, storage } = testAxor({
+      mailer,
+      onError: (_error, during) => reported.push(during),
+    });
+    const email = uniqueEmail();
+    const result = await axor.register(
+      { email, password: "password123", first_name: "Ada", last_name: "L" },
+      webClient,
+    );
+    expect(result.response.user.email).toBe(email);
+    expect(await storage.getUserByEmail(email)).not.toBeNull();
+    expect(reported).toEqual(['sending "Confirm your email address" email']);
+  });
+});

@@ -23,8 +23,10 @@ const loginSchema = bodyObject({
 
 /**
  * Checks email and password (unknown emails cost one dummy hash, so timing tells nothing),
- * then the 2FA code when TOTP is on, then starts a new session. Every attempt counts toward
- * the login limit of the client IP and of the account; a success clears both.
+ * then the 2FA code when TOTP is on, then starts a new session. Every attempt is counted
+ * before it is judged (so parallel bursts cannot slip past the limit), per client IP and per
+ * account; a success clears the account's count and takes its own attempt back from the IP's,
+ * so the IP count is one of failures that a success in between does not wipe.
  */
 export async function login(
   ctx: AxorContext,
@@ -32,8 +34,9 @@ export async function login(
   client: ClientInfo,
 ): Promise<LoginResult> {
   const fields = parseInput(loginSchema, input);
-  const limitKeys = [`login:ip:${client.ip}`, `login:account:${fields.email}`];
-  await ctx.limiter.hit("login", limitKeys);
+  const ipKey = `login:ip:${client.ip}`;
+  const accountKey = `login:account:${fields.email}`;
+  await ctx.limiter.hit("login", [ipKey, accountKey]);
 
   const user = await ctx.storage.getUserByEmail(fields.email);
   if (!user) {
@@ -45,7 +48,7 @@ export async function login(
   }
   if (!user.isActive) throw new AxorError("AccountDisabled");
   if (user.totpEnabled) await verifySecondFactor(ctx, user, fields.code);
-  await ctx.limiter.reset(limitKeys);
+  await Promise.all([ctx.limiter.reset([accountKey]), ctx.limiter.refund("login", [ipKey])]);
 
   if (ctx.hasher.needsRehash(user.passwordHash)) {
     const passwordHash = await ctx.hasher.hash(fields.password);

@@ -13,6 +13,8 @@ export type RateLimitName = "login" | "register" | "email" | "totp";
 export interface RateLimiter {
   /** Counts one attempt on each key; throws `code` (429) with Retry-After when any is over. */
   hit(limit: RateLimitName, keys: string[], code?: ErrorCode): Promise<void>;
+  /** Takes back one counted attempt per key (it succeeded, so it was no failure). */
+  refund(limit: RateLimitName, keys: string[]): Promise<void>;
   /** Forgets the keys (e.g. an account's failed logins after a success). */
   reset(keys: string[]): Promise<void>;
 }
@@ -22,9 +24,10 @@ export function createRateLimiter(
   rules: ResolvedAxorOptions["rateLimits"],
   now: () => Date,
 ): RateLimiter {
+  const ruleOf = (limit: RateLimitName) => (rules === false ? false : rules[limit]);
   return {
     async hit(limit, keys, code = "RateLimited") {
-      const rule = rules === false ? false : rules[limit];
+      const rule = ruleOf(limit);
       if (rule === false) return;
       const at = now();
       const windowMs = rule.windowSeconds * 1000;
@@ -36,6 +39,10 @@ export function createRateLimiter(
       const until = Math.max(...over.map((state) => state.resetAt.getTime()));
       const retryAfter = Math.max(1, Math.ceil((until - at.getTime()) / 1000));
       throw new AxorError(code, { headers: { "retry-after": String(retryAfter) } });
+    },
+    async refund(limit, keys) {
+      if (ruleOf(limit) === false) return;
+      await Promise.all(keys.map((key) => storage.decrementCounter(key)));
     },
     async reset(keys) {
       await Promise.all(keys.map((key) => storage.resetCounter(key)));

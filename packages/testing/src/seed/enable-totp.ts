@@ -20,7 +20,11 @@ export interface SeededTotp {
  * await login({ email, password, code: totp.codeAt() });
  * ```
  */
-export async function enableTotp(axor: Axor, userId: string, backupCodeCount = 2): Promise<SeededTotp> {
+export async function enableTotp(
+  axor: Axor,
+  userId: string,
+  backupCodeCount = 2,
+): Promise<SeededTotp> {
   const { storage, secret: appSecret } = axor.options;
   const secret = new Secret({ size: 20 }).base32;
   const backupCodes = Array.from({ length: backupCodeCount }, () => randomBytes(5).toString("hex"));

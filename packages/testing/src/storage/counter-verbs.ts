@@ -76,6 +76,19 @@ export function describeCounterVerbs(storage: StorageGetter): void {
       await expect(storage().resetCounter(counterKey())).resolves.toBeUndefined();
     });
 
+    it("decrementCounter takes back one increment, never below zero, keeping the window", async () => {
+      const now = new Date();
+      const key = counterKey();
+      const windowEnd = now.getTime() + WINDOW_MS;
+      await increment(key, now);
+      await increment(key, now);
+      await storage().decrementCounter(key);
+      expect(await increment(key, now)).toEqual({ count: 2, resetAt: windowEnd });
+      await Promise.all([1, 2, 3, 4].map(() => storage().decrementCounter(key)));
+      expect(await increment(key, now)).toEqual({ count: 1, resetAt: windowEnd });
+      await expect(storage().decrementCounter(counterKey())).resolves.toBeUndefined();
+    });
+
     it("counters are independent per key", async () => {
       const now = new Date();
       const [first, second] = [counterKey(), counterKey()];

@@ -1,0 +1,56 @@
+import { describe } from "vitest";
+import { describeBodyContract } from "./body-contract.js";
+import type { StartContractServer } from "./contract-server.js";
+import { describeCookieSecurityContract } from "./cookie-security-contract.js";
+import { describeCsrfContract } from "./csrf-contract.js";
+import { describeFuzzContract } from "./fuzz-contract.js";
+import { describeLoginContract } from "./login-contract.js";
+import { describeLogoutContract } from "./logout-contract.js";
+import { describeMeContract } from "./me-contract.js";
+import { describeRateLimitContract } from "./rate-limit-contract.js";
+import { describeRegisterContract } from "./register-contract.js";
+import { describeRegisterValidationContract } from "./register-validation-contract.js";
+import { describeRoutingContract } from "./routing-contract.js";
+import { describeSessionLifetimeContract } from "./session-lifetime-contract.js";
+import { describeTotpLoginContract } from "./totp-login-contract.js";
+
+/**
+ * The HTTP contract conformance suite (SPEC.md) for the endpoints that exist: register/,
+ * login/, logout/, me/, plus routing, bodies, the error envelope, cookies, client modes, CSRF,
+ * rate limits and session lifetimes. Every adapter and the core handler must pass it as is.
+ * `start` is called once per describe block with the options that block needs.
+ *
+ * @example
+ * ```ts
+ * import { createAxor, fetchHandler, memoryStorage } from "@axor/core";
+ * import { describeHttpContract } from "@axor/testing";
+ *
+ * describeHttpContract("core handler", async (overrides) => {
+ *   const axor = createAxor({ storage: memoryStorage(), secret: "x".repeat(32), ...overrides });
+ *   const handler = fetchHandler(axor, { mountPath: "/api/user" });
+ *   return {
+ *     fetch: (path, init) => handler(new Request(`http://127.0.0.1/api/user/${path}`, init)),
+ *     origin: "http://127.0.0.1",
+ *     axor,
+ *     close: async () => {},
+ *   };
+ * });
+ * ```
+ */
+export function describeHttpContract(name: string, start: StartContractServer): void {
+  describe(`HTTP contract: ${name}`, () => {
+    describeRoutingContract(start);
+    describeBodyContract(start);
+    describeRegisterContract(start);
+    describeRegisterValidationContract(start);
+    describeLoginContract(start);
+    describeTotpLoginContract(start);
+    describeLogoutContract(start);
+    describeMeContract(start);
+    describeCookieSecurityContract(start);
+    describeCsrfContract(start);
+    describeRateLimitContract(start);
+    describeSessionLifetimeContract(start);
+    describeFuzzContract(start);
+  });
+}

@@ -1,0 +1,10 @@
+export { type KyselyStorageOptions, kyselyStorage } from "./kysely-storage.js";
+export {
+  type MigrateOptions,
+  type MigrationOutcome,
+  type MigrationState,
+  migrateToLatest,
+  migrationStatus,
+} from "./migrate.js";
+export { type DatabaseDialect, type OpenedDatabase, openDatabase } from "./open-database.js";
+export { type PreparingDatabase, withStatementCache } from "./statement-cache.js";

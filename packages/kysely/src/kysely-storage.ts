@@ -1,0 +1,59 @@
+import type { StorageAdapter } from "@axor/core";
+import type { Kysely } from "kysely";
+import { detectSqlFlavor } from "./sql-flavor.js";
+import type { StorageContext } from "./storage-context.js";
+import { withStorageErrorBoundary } from "./storage-error-boundary.js";
+import { tableNames } from "./table-names.js";
+import { counterVerbs } from "./verbs/counter-verbs.js";
+import { oneTimeTokenVerbs } from "./verbs/one-time-token-verbs.js";
+import { securityEventVerbs } from "./verbs/security-event-verbs.js";
+import { sessionVerbs } from "./verbs/session-verbs.js";
+import { totpVerbs } from "./verbs/totp-verbs.js";
+import { userVerbs } from "./verbs/user-verbs.js";
+
+/** Options of `kyselyStorage`. */
+export interface KyselyStorageOptions {
+  /**
+   * Prepended to every table name; use the same value for `migrateToLatest`. Letters, digits
+   * and `_`. Default `"axor_"`.
+   */
+  tablePrefix?: string;
+}
+
+/**
+ * A `StorageAdapter` on a Kysely instance of SQLite (better-sqlite3), PostgreSQL (pg) or
+ * MySQL/MariaDB (mysql2). Run `migrateToLatest(db)` with the same `tablePrefix` first.
+ *
+ * Every verb the interface calls atomic is one atomic statement (or one transaction) on all
+ * three databases; a duplicate email throws `EmailTakenError` and an unreachable database
+ * throws `StorageUnavailableError`, never a driver error. Instants are stored as epoch
+ * milliseconds and come back as `Date`s. The session lookup run on every authenticated request
+ * is compiled once, here. Plugins on `db` (such as `CamelCasePlugin`) are ignored by the
+ * adapter and keep working for the rest of your app.
+ *
+ * @example
+ * ```ts
+ * import { createAxor } from "@axor/core";
+ * import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+ *
+ * const { db } = openDatabase(process.env.AXOR_DATABASE ?? "./data/axor.db");
+ * await migrateToLatest(db);
+ * const axor = createAxor({ storage: kyselyStorage(db), secret: process.env.AXOR_SECRET! });
+ * ```
+ */
+export function kyselyStorage(db: Kysely<any>, options: KyselyStorageOptions = {}): StorageAdapter {
+  const bare = db.withoutPlugins();
+  const context: StorageContext = {
+    db: bare,
+    flavor: detectSqlFlavor(bare),
+    tables: tableNames(options.tablePrefix),
+  };
+  return withStorageErrorBoundary({
+    ...userVerbs(context),
+    ...sessionVerbs(context),
+    ...oneTimeTokenVerbs(context),
+    ...totpVerbs(context),
+    ...counterVerbs(context),
+    ...securityEventVerbs(context),
+  });
+}

@@ -1,0 +1,50 @@
+import type { SessionWithUser } from "@axor/core";
+import type { Kysely } from "kysely";
+import { type ReusableQuery, reusableQuery } from "./reusable-query.js";
+import { SESSION_COLUMNS, type SessionRow, sessionFromRow } from "./session-row.js";
+import type { TableNames } from "./table-names.js";
+import { USER_COLUMNS, type UserRow, userFromRow } from "./user-row.js";
+
+/** The hot path's one read: a live session by key hash, joined with its user. */
+export interface LiveSessionQuery {
+  run(keyHash: string, now: Date): Promise<SessionWithUser | null>;
+}
+
+/**
+ * Compiles the session-and-user lookup once per adapter; each call only binds the key hash and
+ * the instant. Columns are aliased `s_*` and `u_*` since both tables have `id` and timestamps.
+ */
+export function liveSessionQuery(db: Kysely<any>, tables: TableNames): LiveSessionQuery {
+  const query: ReusableQuery<Record<string, unknown>> = reusableQuery((slot) =>
+    db
+      .selectFrom(`${tables.sessions} as s`)
+      .innerJoin(`${tables.users} as u`, "u.id", "s.user_id")
+      .select([
+        ...SESSION_COLUMNS.map((column) => `s.${column} as s_${column}`),
+        ...USER_COLUMNS.map((column) => `u.${column} as u_${column}`),
+      ])
+      .where("s.key_hash", "=", slot("keyHash"))
+      .where("s.revoked_at", "is", null)
+      .where("s.expire_at", ">", slot("now")),
+  );
+
+  return {
+    async run(keyHash, now) {
+      const { rows } = await db.executeQuery(query.bind({ keyHash, now: now.getTime() }));
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        session: sessionFromRow(unprefixed(row, "s_") as SessionRow),
+        user: userFromRow(unprefixed(row, "u_") as UserRow),
+      };
+    },
+  };
+}
+
+function unprefixed(row: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key in row) {
+    if (key.startsWith(prefix)) fields[key.slice(prefix.length)] = row[key];
+  }
+  return fields;
+}

@@ -1,0 +1,89 @@
+import { type Kysely, Migrator } from "kysely";
+import { axorMigrationProvider } from "./migrations/axor-migrations.js";
+import { DEFAULT_TABLE_PREFIX, tableNames } from "./table-names.js";
+
+/** Options of `migrateToLatest` and `migrationStatus`. */
+export interface MigrateOptions {
+  /** The table prefix, as given to `kyselyStorage`. Default `"axor_"`. */
+  tablePrefix?: string;
+}
+
+/** What `migrateToLatest` did. */
+export interface MigrationOutcome {
+  /** Names of the migrations applied by this call, in order; empty when already up to date. */
+  applied: string[];
+}
+
+/** One migration and whether it has run. */
+export interface MigrationState {
+  name: string;
+  /** When it was applied; null while pending. */
+  appliedAt: Date | null;
+}
+
+function migratorFor(db: Kysely<any>, options: MigrateOptions): Migrator {
+  const tables = tableNames(options.tablePrefix);
+  return new Migrator({
+    db: db.withoutPlugins(),
+    provider: axorMigrationProvider(tables),
+    migrationTableName: tables.migrations,
+    migrationLockTableName: tables.migrationLock,
+  });
+}
+
+/**
+ * Brings Axor's tables up to date with Kysely's `Migrator` (the migrations ship inside the
+ * package). Safe to call on every start: a second run applies nothing. Migration bookkeeping
+ * tables carry the prefix too, so two prefixes can share one database. Throws an `Error` naming
+ * the failed migration, with the database error as `cause`.
+ *
+ * @example
+ * ```ts
+ * import { migrateToLatest, openDatabase } from "@axor/kysely";
+ *
+ * const { db } = openDatabase("postgres://postgres@127.0.0.1:5432/app");
+ * const { applied } = await migrateToLatest(db, { tablePrefix: "axor_" });
+ * console.log(applied.length ? `applied ${applied.join(", ")}` : "up to date");
+ * ```
+ */
+export async function migrateToLatest(
+  db: Kysely<any>,
+  options: MigrateOptions = {},
+): Promise<MigrationOutcome> {
+  const { error, results = [] } = await migratorFor(db, options).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === "Error")?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Axor migration ${failed ? `"${failed}" ` : ""}failed (table prefix "${options.tablePrefix ?? DEFAULT_TABLE_PREFIX}"): ${reason}`,
+      { cause: error },
+    );
+  }
+  return {
+    applied: results
+      .filter((result) => result.status === "Success")
+      .map((result) => result.migrationName),
+  };
+}
+
+/**
+ * Every Axor migration with the time it was applied, or null when pending.
+ *
+ * @example
+ * ```ts
+ * const pending = (await migrationStatus(db)).filter((m) => m.appliedAt === null);
+ * if (pending.length > 0) throw new Error("run `axor-kysely migrate` first");
+ * ```
+ */
+export async function migrationStatus(
+  db: Kysely<any>,
+  options: MigrateOptions = {},
+): Promise<MigrationState[]> {
+  try {
+    const migrations = await migratorFor(db, options).getMigrations();
+    return migrations.map(({ name, executedAt }) => ({ name, appliedAt: executedAt ?? null }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not read the Axor migration status: ${reason}`, { cause: error });
+  }
+}

@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from "kysely";
+import type { TableNames } from "../table-names.js";
+import { initialSchema } from "./0001-initial-schema.js";
+
+/**
+ * Axor's migrations as code, not files read at run time, so they survive bundling. Names sort
+ * in the order they must run; a released migration is never edited, only followed by a new one.
+ */
+export function axorMigrations(tables: TableNames): Record<string, Migration> {
+  return {
+    "0001_initial_schema": initialSchema(tables),
+  };
+}
+
+/** A Kysely `MigrationProvider` over `axorMigrations`. */
+export function axorMigrationProvider(tables: TableNames): MigrationProvider {
+  return { getMigrations: async () => axorMigrations(tables) };
+}

@@ -1,0 +1,78 @@
+import type { NewUser, UserPatch, UserRecord } from "@axor/core";
+import type { SqlFlavor } from "./sql-flavor.js";
+import {
+  fromStoredBoolean,
+  fromStoredInstant,
+  toStoredBoolean,
+  toStoredInstant,
+} from "./stored-values.js";
+
+/** The columns of the users table, in the order queries select them. */
+export const USER_COLUMNS = [
+  "id",
+  "email",
+  "password_hash",
+  "first_name",
+  "last_name",
+  "timezone",
+  "is_active",
+  "is_email_verified",
+  "totp_enabled",
+  "created_at",
+  "updated_at",
+] as const;
+
+/** A users-table row as a driver returns it. */
+export type UserRow = Record<(typeof USER_COLUMNS)[number], unknown>;
+
+/** The row to insert for a new user. */
+export function newUserRow(flavor: SqlFlavor, user: NewUser): Record<string, unknown> {
+  return {
+    id: user.id,
+    email: user.email,
+    password_hash: user.passwordHash,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    timezone: user.timezone,
+    is_active: toStoredBoolean(flavor, user.isActive),
+    is_email_verified: toStoredBoolean(flavor, user.isEmailVerified),
+    totp_enabled: toStoredBoolean(flavor, user.totpEnabled ?? false),
+    created_at: toStoredInstant(user.createdAt),
+    updated_at: toStoredInstant(user.updatedAt),
+  };
+}
+
+/** The column assignments of a patch; fields left undefined are not touched. */
+export function userPatchColumns(flavor: SqlFlavor, patch: UserPatch): Record<string, unknown> {
+  const columns: Record<string, unknown> = { updated_at: toStoredInstant(patch.updatedAt) };
+  if (patch.email !== undefined) columns.email = patch.email;
+  if (patch.passwordHash !== undefined) columns.password_hash = patch.passwordHash;
+  if (patch.firstName !== undefined) columns.first_name = patch.firstName;
+  if (patch.lastName !== undefined) columns.last_name = patch.lastName;
+  if (patch.timezone !== undefined) columns.timezone = patch.timezone;
+  if (patch.isActive !== undefined) columns.is_active = toStoredBoolean(flavor, patch.isActive);
+  if (patch.isEmailVerified !== undefined) {
+    columns.is_email_verified = toStoredBoolean(flavor, patch.isEmailVerified);
+  }
+  if (patch.totpEnabled !== undefined) {
+    columns.totp_enabled = toStoredBoolean(flavor, patch.totpEnabled);
+  }
+  return columns;
+}
+
+/** The record of a users-table row. */
+export function userFromRow(row: UserRow): UserRecord {
+  return {
+    id: String(row.id),
+    email: String(row.email),
+    passwordHash: String(row.password_hash),
+    firstName: String(row.first_name),
+    lastName: String(row.last_name),
+    timezone: String(row.timezone),
+    isActive: fromStoredBoolean(row.is_active),
+    isEmailVerified: fromStoredBoolean(row.is_email_verified),
+    totpEnabled: fromStoredBoolean(row.totp_enabled),
+    createdAt: fromStoredInstant(row.created_at),
+    updatedAt: fromStoredInstant(row.updated_at),
+  };
+}

@@ -9,4 +9,5 @@ export default [
   "packages/express",
   "packages/fastify",
   "packages/hono",
+  "examples/custom-storage",
 ];

@@ -9,7 +9,16 @@ export interface SecretBox {
 
 const VERSION = "v1";
 
-/** Derives a 256-bit key from the app secret (HKDF-SHA256) and returns a box using it. */
+/**
+ * Derives a 256-bit key from the app secret (HKDF-SHA256) and returns a box using it.
+ *
+ * @example
+ * ```ts
+ * const box = createSecretBox(process.env.AXOR_SECRET!);
+ * const sealed = box.seal("JBSWY3DPEHPK3PXP"); // "v1.<iv>.<tag>.<data>"
+ * box.open(sealed); // "JBSWY3DPEHPK3PXP"
+ * ```
+ */
 export function createSecretBox(secret: string): SecretBox {
   const key = Buffer.from(hkdfSync("sha256", secret, "axor", "axor totp secret v1", 32));
   return {

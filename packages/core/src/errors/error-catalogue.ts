@@ -1,4 +1,11 @@
-/** Every error the contract names: code -> status, title and a default detail sentence. */
+/**
+ * Every error the contract names: code -> status, title and a default detail sentence.
+ *
+ * @example
+ * ```ts
+ * const [status, title] = errorCatalogue.TOTPRequired; // 401, "2FA code is required"
+ * ```
+ */
 export const errorCatalogue = {
   ValidationError: [400, "Invalid request", "The request has invalid fields."],
   InvalidJSON: [400, "Malformed JSON", "The request body is not valid JSON."],

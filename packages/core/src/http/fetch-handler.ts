@@ -1,5 +1,5 @@
 import type { Axor } from "../axor-api.js";
-import { MAX_BODY_BYTES } from "./read-json-body.js";
+import { readLimitedStream } from "./read-limited-stream.js";
 
 /** Options of `fetchHandler`. */
 export interface FetchHandlerOptions {
@@ -7,18 +7,6 @@ export interface FetchHandlerOptions {
   mountPath?: string;
   /** The client's address (the Request itself does not carry one). Default "127.0.0.1". */
   clientIp?: (request: Request) => string;
-}
-
-async function readLimited(request: Request): Promise<Uint8Array | undefined> {
-  if (!request.body) return undefined;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body) {
-    size += chunk.byteLength;
-    chunks.push(chunk);
-    if (size > MAX_BODY_BYTES) break; // enough to answer 413; the rest is never buffered
-  }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -48,7 +36,7 @@ export function fetchHandler(axor: Axor, options: FetchHandlerOptions = {}) {
       path: path.startsWith("/") ? path : `/${path}`,
       mountPath,
       headers,
-      body: await readLimited(request),
+      body: request.body ? await readLimitedStream(request.body) : undefined,
       ip: options.clientIp?.(request) ?? "127.0.0.1",
       protocol: url.protocol === "https:" ? "https" : "http",
     });

@@ -1,7 +1,14 @@
 import { AxorError } from "../errors/axor-error.js";
 import type { AxorRequest, ParsedBody } from "./neutral-http.js";
 
-/** The largest request body accepted: 64 KiB. */
+/**
+ * The largest request body accepted: 64 KiB. Adapters stop reading just past it.
+ *
+ * @example
+ * ```ts
+ * if (received > MAX_BODY_BYTES) stopReading();
+ * ```
+ */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;

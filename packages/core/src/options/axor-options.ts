@@ -30,7 +30,14 @@ const absoluteOrigin = v.pipe(
   v.transform((url) => new URL(url).origin),
 );
 
-/** The valibot schema of `createAxor`'s options: every option, its default and its rule. */
+/**
+ * The valibot schema of `createAxor`'s options: every option, its default and its rule.
+ *
+ * @example
+ * ```ts
+ * const options = v.parse(axorOptionsSchema, { storage, secret }); // defaults filled in
+ * ```
+ */
 export const axorOptionsSchema = v.object(
   {
     /** Where users, sessions and tokens live. Required. */

@@ -20,7 +20,14 @@ export function matchTotpStep(secretBase32: string, code: string, now: Date): nu
   return TOTP.counter({ period: TOTP_PERIOD_SECONDS, timestamp: now.getTime() }) + delta;
 }
 
-/** The current code for a secret (for tests and for the setup page). */
+/**
+ * The code for a base32 secret at an instant (for tests and for the setup page).
+ *
+ * @example
+ * ```ts
+ * currentTotpCode("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", new Date(59_000)); // "287082"
+ * ```
+ */
 export function currentTotpCode(secretBase32: string, now: Date): string {
   return TOTP.generate({
     secret: Secret.fromBase32(secretBase32),

@@ -1,0 +1,52 @@
+import type { Readable } from "node:stream";
+import { MAX_BODY_BYTES } from "./read-json-body.js";
+
+/**
+ * How many raw bytes an adapter buffers at most: one more than the contract's 64 KiB limit,
+ * so the core can still tell "too large" (413) from "exactly at the limit".
+ */
+export const BODY_READ_LIMIT = MAX_BODY_BYTES + 1;
+
+/**
+ * Reads a request stream into memory, keeping at most `limit` bytes. Once the limit is
+ * reached it resolves at once with what it kept and lets the rest of the stream drain into
+ * nothing, so the connection stays usable and memory stays bounded whatever the client sends.
+ *
+ * @example
+ * ```ts
+ * const bytes = await readLimitedBody(req, BODY_READ_LIMIT);
+ * ```
+ */
+export function readLimitedBody(stream: Readable, limit = BODY_READ_LIMIT): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    let settled = false;
+
+    const settle = (error?: Error): void => {
+      if (settled) return;
+      settled = true;
+      stream.off("end", onEnd);
+      stream.off("close", onClose);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks, kept));
+    };
+    const onData = (chunk: Buffer | string): void => {
+      if (kept >= limit) return; // draining: the rest of the body is discarded
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      const room = limit - kept;
+      const slice = bytes.length > room ? bytes.subarray(0, room) : bytes;
+      chunks.push(slice);
+      kept += slice.length;
+      if (kept >= limit) settle();
+    };
+    const onEnd = (): void => settle();
+    const onClose = (): void => settle(new Error("The request was aborted before its body ended."));
+    const onError = (error: Error): void => settle(error);
+
+    stream.on("data", onData);
+    stream.once("end", onEnd);
+    stream.once("close", onClose);
+    stream.on("error", onError);
+  });
+}

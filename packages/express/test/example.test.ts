@@ -1,0 +1,3 @@
+import { describeExampleSmokeTest } from "./support/example-smoke.js";
+
+describeExampleSmokeTest("express");

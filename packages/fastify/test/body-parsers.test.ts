@@ -1,0 +1,52 @@
+import { axorPlugin } from "@axor/fastify";
+import { afterEach, describe, expect, it } from "vitest";
+import { API, problemOf, registerUser } from "../../express/test/support/http-client.js";
+import { testAxor } from "../../express/test/support/test-axor.js";
+import { type ListeningFastify, serveFastify } from "./support/fastify-server.js";
+
+let server: ListeningFastify | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${server?.origin}${path}`, { method: "POST", headers, body });
+const json = { "content-type": "application/json" };
+
+describe("Fastify: bodies under the Axor prefix", () => {
+  it("bypasses the app's own JSON parser there, and keeps it everywhere else", async () => {
+    server = await serveFastify(async (app) => {
+      app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
+        done(null, { hostParsed: body });
+      });
+      await app.register(axorPlugin, { axor: testAxor(), prefix: API });
+      app.post("/echo", async (request) => ({ got: request.body }));
+    });
+    await registerUser(server.origin, "web");
+    expect((await problemOf(await post(`${API}/login/`, "{oops", json))).code).toBe("InvalidJSON");
+    const echo = await post("/echo", '{"a":1}', json);
+    expect(await echo.json()).toEqual({ got: { hostParsed: '{"a":1}' } });
+  });
+
+  it("never lets Fastify's own body errors out: 415, 413 and bodies without a content type", async () => {
+    server = await serveFastify((app) =>
+      app.register(axorPlugin, { axor: testAxor(), prefix: API }),
+    );
+    const xml = await post(`${API}/login/`, "<a/>", { "content-type": "application/xml" });
+    expect((await problemOf(xml)).code).toBe("UnsupportedMediaType");
+    const noType = await post(`${API}/login/`, "{}");
+    expect((await problemOf(noType)).code).toBe("UnsupportedMediaType");
+    const overFastifyLimit = await post(`${API}/login/`, " ".repeat(2 * 1024 * 1024), json);
+    expect(await problemOf(overFastifyLimit)).toMatchObject({
+      status: 413,
+      code: "PayloadTooLarge",
+    });
+    const deleteWithBody = await fetch(`${server.origin}${API}/me/`, {
+      method: "DELETE",
+      headers: { "content-type": "text/plain" },
+      body: "x",
+    });
+    expect((await problemOf(deleteWithBody)).code).toBe("MethodNotAllowed");
+  });
+});

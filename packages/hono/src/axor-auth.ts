@@ -1,0 +1,49 @@
+import type { AuthState, Axor } from "@axor/core";
+import type { Context, MiddlewareHandler } from "hono";
+import type { AxorEnv } from "./axor-env.js";
+import { type GetClientIp, neutralRequest } from "./neutral-request.js";
+
+/** Options of `axorAuth` and the guards. */
+export interface AxorAuthOptions {
+  /** The socket peer's address on runtimes other than `@hono/node-server` (see `axorApp`). */
+  getClientIp?: GetClientIp;
+}
+
+const resolved = new WeakSet<Context>();
+
+/**
+ * Resolves the request's credential once per request and stores it as `c.get("axor")`; a
+ * session that slid re-sets its cookie on the response. Later calls return the stored result.
+ */
+export async function resolveAuth(
+  axor: Axor,
+  c: Context<AxorEnv>,
+  options: AxorAuthOptions,
+): Promise<AuthState | null> {
+  if (resolved.has(c)) return c.get("axor");
+  const { auth, setCookies } = await axor.authenticate(
+    neutralRequest(c, "", undefined, options.getClientIp),
+  );
+  for (const cookie of setCookies) c.header("set-cookie", cookie, { append: true });
+  c.set("axor", auth);
+  resolved.add(c);
+  return auth;
+}
+
+/**
+ * Middleware that sets `c.get("axor")` to the caller's `{ user, session }`, or null when the
+ * request carries no valid credential. It never rejects a request: use a guard for that.
+ *
+ * @example
+ * ```ts
+ * const app = new Hono<AxorEnv>();
+ * app.use(axorAuth(axor));
+ * app.get("/", (c) => c.text(c.get("axor") ? "signed in" : "anonymous"));
+ * ```
+ */
+export function axorAuth(axor: Axor, options: AxorAuthOptions = {}): MiddlewareHandler<AxorEnv> {
+  return async (c, next) => {
+    await resolveAuth(axor, c, options);
+    await next();
+  };
+}

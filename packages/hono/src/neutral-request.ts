@@ -1,0 +1,60 @@
+import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
+import type { AxorRequest } from "@axor/core";
+import type { Context } from "hono";
+import { rawPath } from "./raw-path.js";
+
+/** How an app finds the socket peer's address on runtimes other than `@hono/node-server`. */
+export type GetClientIp = (c: Context) => string | undefined;
+
+/** `@hono/node-server` puts Node's request in `c.env.incoming`; other runtimes do not. */
+function nodeIncoming(c: Context): IncomingMessage | undefined {
+  const env = c.env as { incoming?: IncomingMessage } | undefined;
+  return env?.incoming?.socket ? env.incoming : undefined;
+}
+
+function headersOf(c: Context): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  c.req.raw.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return headers;
+}
+
+function protocolOf(c: Context, incoming: IncomingMessage | undefined): "http" | "https" {
+  if (incoming) return (incoming.socket as TLSSocket).encrypted === true ? "https" : "http";
+  return new URL(c.req.url).protocol === "https:" ? "https" : "http";
+}
+
+/**
+ * Translates a Hono context into the core's neutral request. `path` is the request path
+ * below `mount`; the client IP is `getClientIp(c)` when given, else the socket peer from
+ * `@hono/node-server` (the core applies `trustedProxies` to forwarded headers).
+ *
+ * @example
+ * ```ts
+ * const response = await axor.handle(neutralRequest(c, "/api/user", await requestBody(c)));
+ * ```
+ */
+export function neutralRequest(
+  c: Context,
+  mount: string,
+  body?: AxorRequest["body"],
+  getClientIp?: GetClientIp,
+): AxorRequest {
+  const incoming = nodeIncoming(c);
+  // The bare mount ("/api/user", no slash) is sent whole with an empty mount, so the
+  // envelope's `instance` echoes what the client sent (no endpoint lives there).
+  const path = rawPath(c);
+  const rest = path.slice(mount.length);
+  const atBareMount = rest === "" && mount !== "";
+  return {
+    method: c.req.method.toUpperCase(),
+    path: atBareMount ? path : rest.startsWith("/") ? rest : `/${rest}`,
+    mountPath: atBareMount ? "" : mount,
+    headers: headersOf(c),
+    body,
+    ip: getClientIp?.(c) ?? incoming?.socket.remoteAddress ?? "",
+    protocol: protocolOf(c, incoming),
+  };
+}

@@ -1,0 +1,3 @@
+import { describeExampleSmokeTest } from "../../express/test/support/example-smoke.js";
+
+describeExampleSmokeTest("hono");

@@ -50,6 +50,11 @@ export interface Axor {
   handle(request: AxorRequest): Promise<AxorResponse>;
   /** Resolves a request's credential (Bearer key, else cookie); slides the session when due. */
   authenticate(request: AxorRequest): Promise<Authentication>;
+  /**
+   * Any error as the contract's envelope, for adapters' guards and middleware: an `AxorError`
+   * as itself, an unreachable storage as 503, anything else as 500 (reported to `onError`).
+   */
+  errorResponse(error: unknown, instance: string): AxorResponse;
   /** Client IP (per `trustedProxies`), user agent, mode and credential of a neutral request. */
   clientInfo(request: AxorRequest): ClientInfo;
   /** Creates a user, signs them in and sends the verification email. */

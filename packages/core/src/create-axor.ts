@@ -8,6 +8,7 @@ import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
 import { createSecretBox } from "./crypto/secret-box.js";
 import { readClientInfo } from "./http/client-info.js";
+import { errorResponse } from "./http/error-response.js";
 import { createRequestHandler } from "./http/handle-request.js";
 import { routeTable } from "./http/route-table.js";
 import { createTrustedProxies } from "./http/trusted-proxies.js";
@@ -62,6 +63,7 @@ export function createAxor(options: AxorOptions): Axor {
   return {
     options: resolved,
     handle,
+    errorResponse: (error, instance) => errorResponse(ctx, error, instance, `serving ${instance}`),
     clientInfo: (request) => readClientInfo(request, resolved, proxies),
     async authenticate(request) {
       const client = readClientInfo(request, resolved, proxies);

@@ -2,6 +2,8 @@ import type { AuthState, Axor } from "@axor/core";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import "./express-request-augmentation.js";
 import { neutralRequest } from "./neutral-request.js";
+import { requestInstance } from "./request-instance.js";
+import { sendAxorResponse } from "./send-axor-response.js";
 
 /**
  * Resolves the request's credential once per request and stores it in `req.axor`; a session
@@ -33,9 +35,9 @@ export function axorAuth(axor: Axor): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       await resolveAuth(axor, req, res);
-      next();
     } catch (error) {
-      next(error);
+      return sendAxorResponse(res, axor.errorResponse(error, requestInstance(req)));
     }
+    next();
   };
 }

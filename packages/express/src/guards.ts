@@ -6,16 +6,14 @@ import { sendAxorResponse } from "./send-axor-response.js";
 
 function guard(axor: Axor, admits: (auth: AuthState) => boolean): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
+    let auth: AuthState | null;
     try {
-      const auth = await resolveAuth(axor, req, res);
-      if (auth && admits(auth)) return next();
-      sendAxorResponse(
-        res,
-        problemResponse(new AxorError("NotAuthenticated"), requestInstance(req)),
-      );
+      auth = await resolveAuth(axor, req, res);
     } catch (error) {
-      next(error);
+      return sendAxorResponse(res, axor.errorResponse(error, requestInstance(req)));
     }
+    if (auth && admits(auth)) return next();
+    sendAxorResponse(res, problemResponse(new AxorError("NotAuthenticated"), requestInstance(req)));
   };
 }
 

@@ -2,6 +2,8 @@ import type { AuthState, Axor } from "@axor/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import "./fastify-request-augmentation.js";
 import { neutralRequest } from "./neutral-request.js";
+import { requestInstance } from "./request-instance.js";
+import { sendAxorResponse } from "./send-axor-response.js";
 
 /** A Fastify hook, usable as `onRequest` or `preHandler`, in a route's options or `addHook`. */
 export type AxorHook = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -37,6 +39,10 @@ export async function resolveAuth(
  */
 export function axorAuth(axor: Axor): AxorHook {
   return async (request, reply) => {
-    await resolveAuth(axor, request, reply);
+    try {
+      await resolveAuth(axor, request, reply);
+    } catch (error) {
+      return sendAxorResponse(reply, axor.errorResponse(error, requestInstance(request)));
+    }
   };
 }

@@ -1,12 +1,18 @@
 import { type AuthState, type Axor, AxorError, problemResponse } from "@axor/core";
 import { type AxorHook, resolveAuth } from "./axor-auth.js";
+import { requestInstance } from "./request-instance.js";
 import { sendAxorResponse } from "./send-axor-response.js";
 
 function guard(axor: Axor, admits: (auth: AuthState) => boolean): AxorHook {
   return async (request, reply) => {
-    const auth = await resolveAuth(axor, request, reply);
+    const instance = requestInstance(request);
+    let auth: AuthState | null;
+    try {
+      auth = await resolveAuth(axor, request, reply);
+    } catch (error) {
+      return sendAxorResponse(reply, axor.errorResponse(error, instance));
+    }
     if (auth && admits(auth)) return;
-    const instance = (request.raw.url ?? "/").split("?")[0] ?? "/";
     return sendAxorResponse(reply, problemResponse(new AxorError("NotAuthenticated"), instance));
   };
 }

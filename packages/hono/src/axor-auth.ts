@@ -1,7 +1,9 @@
 import type { AuthState, Axor } from "@axor/core";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AxorEnv } from "./axor-env.js";
+import { axorResponse } from "./axor-response.js";
 import { type GetClientIp, neutralRequest } from "./neutral-request.js";
+import { rawPath } from "./raw-path.js";
 
 /** Options of `axorAuth` and the guards. */
 export interface AxorAuthOptions {
@@ -43,7 +45,11 @@ export async function resolveAuth(
  */
 export function axorAuth(axor: Axor, options: AxorAuthOptions = {}): MiddlewareHandler<AxorEnv> {
   return async (c, next) => {
-    await resolveAuth(axor, c, options);
+    try {
+      await resolveAuth(axor, c, options);
+    } catch (error) {
+      return axorResponse(c, axor.errorResponse(error, rawPath(c)));
+    }
     await next();
   };
 }

@@ -11,7 +11,12 @@ function guard(
   admits: (auth: AuthState) => boolean,
 ): MiddlewareHandler<AxorEnv> {
   return async (c, next) => {
-    const auth = await resolveAuth(axor, c, options);
+    let auth: AuthState | null;
+    try {
+      auth = await resolveAuth(axor, c, options);
+    } catch (error) {
+      return axorResponse(c, axor.errorResponse(error, rawPath(c)));
+    }
     if (auth && admits(auth)) return next();
     return axorResponse(c, problemResponse(new AxorError("NotAuthenticated"), rawPath(c)));
   };

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { StorageUnavailableError } from "@axor/core";
+import { createAxor, StorageUnavailableError } from "@axor/core";
 import { makeNewUser } from "@axor/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { kyselyStorage, migrateToLatest, openDatabase } from "../src/index.js";
@@ -27,6 +27,29 @@ describe("an unreachable database", () => {
         await expect(storage.createUser(makeNewUser())).rejects.toBeInstanceOf(
           StorageUnavailableError,
         );
+      } finally {
+        await close();
+      }
+    });
+
+    it(`${name}: the HTTP handler answers 503 ServiceUnavailable, never 500`, async () => {
+      const { db, close } = openDatabase(url);
+      try {
+        const axor = createAxor({
+          storage: kyselyStorage(db),
+          secret: "s".repeat(32),
+          onError: () => {},
+        });
+        const response = await axor.handle({
+          method: "POST",
+          path: "/login/",
+          headers: { "content-type": "application/json" },
+          body: '{"email":"ada@example.com","password":"correct horse"}',
+          ip: "127.0.0.1",
+          protocol: "http",
+        });
+        expect(response.status).toBe(503);
+        expect(JSON.parse(response.body ?? "")).toMatchObject({ code: "ServiceUnavailable" });
       } finally {
         await close();
       }

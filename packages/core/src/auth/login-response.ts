@@ -1,5 +1,6 @@
 import { toAppToken, toSession, toUser } from "../api/api-object-mappers.js";
 import type { ClientInfo } from "../api/client-info.js";
+import { awaitAll } from "../async/await-all.js";
 import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { startSession } from "../sessions/start-session.js";
@@ -15,7 +16,7 @@ export async function signIn(
   client: ClientInfo,
   event: string,
 ): Promise<LoginResult> {
-  const [lastWeb, lastApp] = await Promise.all([
+  const [lastWeb, lastApp] = await awaitAll([
     ctx.storage.getLatestSession(user.id, "web"),
     ctx.storage.getLatestSession(user.id, "app"),
   ]);

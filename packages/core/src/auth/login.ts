@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { ClientInfo } from "../api/client-info.js";
+import { awaitAll } from "../async/await-all.js";
 import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
@@ -48,7 +49,7 @@ export async function login(
   }
   if (!user.isActive) throw new AxorError("AccountDisabled");
   if (user.totpEnabled) await verifySecondFactor(ctx, user, fields.code);
-  await Promise.all([ctx.limiter.reset([accountKey]), ctx.limiter.refund("login", [ipKey])]);
+  await awaitAll([ctx.limiter.reset([accountKey]), ctx.limiter.refund("login", [ipKey])]);
 
   if (ctx.hasher.needsRehash(user.passwordHash)) {
     const passwordHash = await ctx.hasher.hash(fields.password);

@@ -2,11 +2,10 @@ import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import { renewalCookies } from "../sessions/renewal-cookies.js";
 import { resolveSession } from "../sessions/resolve-session.js";
-import { StorageUnavailableError } from "../storage/storage-unavailable-error.js";
 import { readClientInfo } from "./client-info.js";
 import { checkCsrf } from "./csrf-check.js";
+import { errorResponse } from "./error-response.js";
 import type { AxorRequest, AxorResponse } from "./neutral-http.js";
-import { problemResponse } from "./problem-response.js";
 import { checkBodySize, readJsonBody } from "./read-json-body.js";
 import type { Endpoint, RouteTable } from "./route.js";
 import type { TrustedProxies } from "./trusted-proxies.js";
@@ -67,16 +66,7 @@ export function createRequestHandler(ctx: AxorContext, setup: RequestHandlerSetu
     try {
       return await serve(request);
     } catch (error) {
-      if (error instanceof AxorError) return problemResponse(error, instance);
-      if (error instanceof StorageUnavailableError) {
-        ctx.reportError(error, `${request.method} ${instance}`);
-        return problemResponse(
-          new AxorError("ServiceUnavailable", { headers: { "retry-after": "5" } }),
-          instance,
-        );
-      }
-      ctx.reportError(error, `${request.method} ${instance}`);
-      return problemResponse(new AxorError("InternalError"), instance);
+      return errorResponse(ctx, error, instance, `${request.method} ${instance}`);
     }
   };
 }

@@ -1,3 +1,4 @@
+import { awaitAll } from "../async/await-all.js";
 import { AxorError } from "../errors/axor-error.js";
 import type { ErrorCode } from "../errors/error-catalogue.js";
 import type { ResolvedAxorOptions } from "../options/axor-options.js";
@@ -31,9 +32,7 @@ export function createRateLimiter(
       if (rule === false) return;
       const at = now();
       const windowMs = rule.windowSeconds * 1000;
-      const states = await Promise.all(
-        keys.map((key) => storage.incrementCounter(key, windowMs, at)),
-      );
+      const states = await awaitAll(keys.map((key) => storage.incrementCounter(key, windowMs, at)));
       const over = states.filter((state) => state.count > rule.max);
       if (over.length === 0) return;
       const until = Math.max(...over.map((state) => state.resetAt.getTime()));
@@ -42,10 +41,10 @@ export function createRateLimiter(
     },
     async refund(limit, keys) {
       if (ruleOf(limit) === false) return;
-      await Promise.all(keys.map((key) => storage.decrementCounter(key)));
+      await awaitAll(keys.map((key) => storage.decrementCounter(key)));
     },
     async reset(keys) {
-      await Promise.all(keys.map((key) => storage.resetCounter(key)));
+      await awaitAll(keys.map((key) => storage.resetCounter(key)));
     },
   };
 }

@@ -9,7 +9,7 @@ export { type FetchHandlerOptions, fetchHandler } from "./http/fetch-handler.js"
 export type { AxorRequest, AxorResponse, ParsedBody } from "./http/neutral-http.js";
 export { problemResponse } from "./http/problem-response.js";
 export { MAX_BODY_BYTES } from "./http/read-json-body.js";
-export { BODY_READ_LIMIT, readLimitedBody } from "./http/read-limited-body.js";
+export { BODY_READ_LIMIT, declaresBody, readLimitedBody } from "./http/read-limited-body.js";
 export { readLimitedStream } from "./http/read-limited-stream.js";
 export { consoleMailer } from "./mail/console-mailer.js";
 export type { EmailMessage, Mailer } from "./mail/mailer.js";

@@ -95,3 +95,18 @@ describe("failures inside the handler", () => {
     expect(reported).toHaveLength(2);
   });
 });
+
+describe("odd requests from a hand-made caller", () => {
+  it.each([
+    ["constructor", "/login/", 405],
+    ["__proto__", "/me/", 405],
+    ["GET", "/__proto__/", 404],
+    ["GET", "/constructor", 404],
+    ["GET", "/hasOwnProperty/", 404],
+  ])("%s %s -> %i in the envelope", async (method, path, status) => {
+    const axor = axorOver(memoryStorage(), []);
+    const response = await axor.handle({ ...login, method, path });
+    expect(response.status).toBe(status);
+    expect(response.headers["content-type"]).toBe("application/problem+json");
+  });
+});

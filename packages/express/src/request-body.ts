@@ -1,5 +1,5 @@
 import type { AxorRequest } from "@axor/core";
-import { BODY_READ_LIMIT, readLimitedBody } from "@axor/core";
+import { BODY_READ_LIMIT, declaresBody, readLimitedBody } from "@axor/core";
 import type { Request } from "express";
 
 /** True when something before us (a host body parser) already read the request stream. */
@@ -46,5 +46,6 @@ function serializedLength(body: unknown): number | undefined {
  */
 export async function requestBody(req: Request): Promise<AxorRequest["body"]> {
   if (streamAlreadyRead(req)) return hostParsedBody(req);
+  if (!declaresBody(req.headers)) return undefined;
   return readLimitedBody(req, BODY_READ_LIMIT);
 }

@@ -1,5 +1,5 @@
 import type { AxorRequest } from "@axor/core";
-import { BODY_READ_LIMIT, readLimitedBody } from "@axor/core";
+import { BODY_READ_LIMIT, declaresBody, readLimitedBody } from "@axor/core";
 import type { FastifyRequest } from "fastify";
 
 /**
@@ -17,6 +17,6 @@ export async function requestBody(request: FastifyRequest): Promise<AxorRequest[
   if (body instanceof Uint8Array || typeof body === "string") return body;
   if (body !== undefined && body !== null) return { parsed: body };
   const raw = request.raw;
-  if (raw.readableEnded || raw.readableDidRead) return undefined;
+  if (raw.readableEnded || raw.readableDidRead || !declaresBody(raw.headers)) return undefined;
   return readLimitedBody(raw, BODY_READ_LIMIT);
 }

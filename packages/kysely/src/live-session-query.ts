@@ -1,9 +1,12 @@
 import type { SessionWithUser } from "@axor/core";
 import type { Kysely } from "kysely";
 import { type ReusableQuery, reusableQuery } from "./reusable-query.js";
-import { SESSION_COLUMNS, type SessionRow, sessionFromRow } from "./session-row.js";
+import { SESSION_COLUMNS, sessionFromRow, sessionRowKeys } from "./session-row.js";
 import type { TableNames } from "./table-names.js";
-import { USER_COLUMNS, type UserRow, userFromRow } from "./user-row.js";
+import { USER_COLUMNS, userFromRow, userRowKeys } from "./user-row.js";
+
+const SESSION_KEYS = sessionRowKeys("s_");
+const USER_KEYS = userRowKeys("u_");
 
 /** The hot path's one read: a live session by key hash, joined with its user. */
 export interface LiveSessionQuery {
@@ -33,18 +36,7 @@ export function liveSessionQuery(db: Kysely<any>, tables: TableNames): LiveSessi
       const { rows } = await db.executeQuery(query.bind({ keyHash, now: now.getTime() }));
       const row = rows[0];
       if (!row) return null;
-      return {
-        session: sessionFromRow(unprefixed(row, "s_") as SessionRow),
-        user: userFromRow(unprefixed(row, "u_") as UserRow),
-      };
+      return { session: sessionFromRow(row, SESSION_KEYS), user: userFromRow(row, USER_KEYS) };
     },
   };
-}
-
-function unprefixed(row: Record<string, unknown>, prefix: string): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const key in row) {
-    if (key.startsWith(prefix)) fields[key.slice(prefix.length)] = row[key];
-  }
-  return fields;
 }

@@ -19,6 +19,18 @@ export const SESSION_COLUMNS = [
 /** A sessions-table row as a driver returns it. */
 export type SessionRow = Record<(typeof SESSION_COLUMNS)[number], unknown>;
 
+/** Column -> the key it has in a result row (itself, or an alias such as `s_id`). */
+export type SessionRowKeys = Readonly<Record<(typeof SESSION_COLUMNS)[number], string>>;
+
+/** The keys of a row selected with each column aliased as `${prefix}${column}`. */
+export function sessionRowKeys(prefix = ""): SessionRowKeys {
+  return Object.fromEntries(
+    SESSION_COLUMNS.map((column) => [column, `${prefix}${column}`]),
+  ) as SessionRowKeys;
+}
+
+const PLAIN_SESSION_KEYS = sessionRowKeys();
+
 /** The row to insert for a new session (not revoked). */
 export function newSessionRow(session: NewSession): Record<string, unknown> {
   return {
@@ -37,18 +49,23 @@ export function newSessionRow(session: NewSession): Record<string, unknown> {
 }
 
 /** The record of a sessions-table row. */
-export function sessionFromRow(row: SessionRow): SessionRecord {
+export function sessionFromRow(
+  row: Record<string, unknown>,
+  keys: SessionRowKeys = PLAIN_SESSION_KEYS,
+): SessionRecord {
+  const ip = row[keys.ip];
+  const ua = row[keys.ua];
   return {
-    id: String(row.id),
-    userId: String(row.user_id),
-    kind: String(row.kind) as SessionKind,
-    keyHash: String(row.key_hash),
-    createdAt: fromStoredInstant(row.created_at),
-    updatedAt: fromStoredInstant(row.updated_at),
-    lastUsedAt: fromStoredInstant(row.last_used_at),
-    expireAt: fromStoredInstant(row.expire_at),
-    revokedAt: fromStoredNullableInstant(row.revoked_at),
-    ip: row.ip === null || row.ip === undefined ? null : String(row.ip),
-    ua: row.ua === null || row.ua === undefined ? null : String(row.ua),
+    id: String(row[keys.id]),
+    userId: String(row[keys.user_id]),
+    kind: String(row[keys.kind]) as SessionKind,
+    keyHash: String(row[keys.key_hash]),
+    createdAt: fromStoredInstant(row[keys.created_at]),
+    updatedAt: fromStoredInstant(row[keys.updated_at]),
+    lastUsedAt: fromStoredInstant(row[keys.last_used_at]),
+    expireAt: fromStoredInstant(row[keys.expire_at]),
+    revokedAt: fromStoredNullableInstant(row[keys.revoked_at]),
+    ip: ip === null || ip === undefined ? null : String(ip),
+    ua: ua === null || ua === undefined ? null : String(ua),
   };
 }

@@ -25,6 +25,18 @@ export const USER_COLUMNS = [
 /** A users-table row as a driver returns it. */
 export type UserRow = Record<(typeof USER_COLUMNS)[number], unknown>;
 
+/** Column -> the key it has in a result row (itself, or an alias such as `u_id`). */
+export type UserRowKeys = Readonly<Record<(typeof USER_COLUMNS)[number], string>>;
+
+/** The keys of a row selected with each column aliased as `${prefix}${column}`. */
+export function userRowKeys(prefix = ""): UserRowKeys {
+  return Object.fromEntries(
+    USER_COLUMNS.map((column) => [column, `${prefix}${column}`]),
+  ) as UserRowKeys;
+}
+
+const PLAIN_USER_KEYS = userRowKeys();
+
 /** The row to insert for a new user. */
 export function newUserRow(flavor: SqlFlavor, user: NewUser): Record<string, unknown> {
   return {
@@ -61,18 +73,21 @@ export function userPatchColumns(flavor: SqlFlavor, patch: UserPatch): Record<st
 }
 
 /** The record of a users-table row. */
-export function userFromRow(row: UserRow): UserRecord {
+export function userFromRow(
+  row: Record<string, unknown>,
+  keys: UserRowKeys = PLAIN_USER_KEYS,
+): UserRecord {
   return {
-    id: String(row.id),
-    email: String(row.email),
-    passwordHash: String(row.password_hash),
-    firstName: String(row.first_name),
-    lastName: String(row.last_name),
-    timezone: String(row.timezone),
-    isActive: fromStoredBoolean(row.is_active),
-    isEmailVerified: fromStoredBoolean(row.is_email_verified),
-    totpEnabled: fromStoredBoolean(row.totp_enabled),
-    createdAt: fromStoredInstant(row.created_at),
-    updatedAt: fromStoredInstant(row.updated_at),
+    id: String(row[keys.id]),
+    email: String(row[keys.email]),
+    passwordHash: String(row[keys.password_hash]),
+    firstName: String(row[keys.first_name]),
+    lastName: String(row[keys.last_name]),
+    timezone: String(row[keys.timezone]),
+    isActive: fromStoredBoolean(row[keys.is_active]),
+    isEmailVerified: fromStoredBoolean(row[keys.is_email_verified]),
+    totpEnabled: fromStoredBoolean(row[keys.totp_enabled]),
+    createdAt: fromStoredInstant(row[keys.created_at]),
+    updatedAt: fromStoredInstant(row[keys.updated_at]),
   };
 }

@@ -17,6 +17,11 @@ export interface RequestHandlerSetup {
   trustedOrigins: ReadonlySet<string>;
 }
 
+/** The `Allow` value of each path, worked out once. */
+function allowHeaders(routes: RouteTable): ReadonlyMap<string, string> {
+  return new Map(Object.entries(routes).map(([path, methods]) => [path, allowHeader(methods)]));
+}
+
 function allowHeader(methods: Readonly<Record<string, Endpoint>>): string {
   const names = Object.keys(methods);
   if (names.includes("GET")) names.push("HEAD");
@@ -34,10 +39,12 @@ function routeKey(path: string): string {
  * authentication, JSON body, the endpoint, and the error envelope for anything thrown.
  */
 export function createRequestHandler(ctx: AxorContext, setup: RequestHandlerSetup) {
+  const allows = allowHeaders(setup.routes);
   async function serve(request: AxorRequest): Promise<AxorResponse> {
-    const methods = setup.routes[routeKey(request.path)];
+    const path = routeKey(request.path);
+    const methods = Object.hasOwn(setup.routes, path) ? setup.routes[path] : undefined;
     if (!methods) throw new AxorError("NotFound");
-    const allow = allowHeader(methods);
+    const allow = allows.get(path) as string;
     if (request.method === "OPTIONS") {
       return {
         status: 204,
@@ -46,7 +53,8 @@ export function createRequestHandler(ctx: AxorContext, setup: RequestHandlerSetu
         body: null,
       };
     }
-    const endpoint = methods[request.method === "HEAD" ? "GET" : request.method];
+    const method = request.method === "HEAD" ? "GET" : request.method;
+    const endpoint = Object.hasOwn(methods, method) ? methods[method] : undefined;
     if (!endpoint) throw new AxorError("MethodNotAllowed", { headers: { allow } });
     checkBodySize(request);
 

@@ -8,6 +8,24 @@ import { MAX_BODY_BYTES } from "./read-json-body.js";
 export const BODY_READ_LIMIT = MAX_BODY_BYTES + 1;
 
 /**
+ * True when a request's headers announce a body (RFC 9112 §6: a request has one only with
+ * `Content-Length` > 0 or a `Transfer-Encoding`). Adapters skip reading the stream otherwise,
+ * which saves a turn of the event loop on every GET.
+ *
+ * @example
+ * ```ts
+ * const body = declaresBody(req.headers) ? await readLimitedBody(req) : undefined;
+ * ```
+ */
+export function declaresBody(
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+): boolean {
+  if (headers["transfer-encoding"] !== undefined) return true;
+  const length = headers["content-length"];
+  return length !== undefined && length !== "0";
+}
+
+/**
  * Reads a request stream into memory, keeping at most `limit` bytes. Once the limit is
  * reached it resolves at once with what it kept and lets the rest of the stream drain into
  * nothing, so the connection stays usable and memory stays bounded whatever the client sends.

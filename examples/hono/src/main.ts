@@ -1,47 +1,13 @@
-import { createAxor } from "@axor/core";
-import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+import { startExample } from "@axor/example-support";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
-import { readExampleConfig } from "./example-config.js";
 
-const config = (() => {
-  try {
-    return readExampleConfig();
-  } catch (error) {
-    console.error(`Cannot start: ${(error as Error).message}`);
-    process.exit(1);
-  }
-})();
-const database = openDatabase(config.database);
-const { applied } = await migrateToLatest(database.db);
-if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
-
-const axor = createAxor({ ...config.axor, storage: kyselyStorage(database.db) });
-const server = serve(
-  { fetch: createApp(axor).fetch, port: config.port, hostname: config.host },
-  (info) => {
-    console.log(`Hono example listening on http://${config.host}:${info.port} (API at /api/user)`);
-  },
+await startExample(
+  "Hono",
+  (axor, { port, host }) =>
+    new Promise((resolve) => {
+      const server = serve({ fetch: createApp(axor).fetch, port, hostname: host }, () =>
+        resolve({ server }),
+      );
+    }),
 );
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: closing the server and the database`);
-  const closed = new Promise((resolve) => server.close(resolve));
-  if ("closeIdleConnections" in server) server.closeIdleConnections();
-  await closed;
-  await database.close();
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    shutdown(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}

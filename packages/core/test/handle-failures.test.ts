@@ -54,7 +54,7 @@ describe("failures inside the handler", () => {
     for (const request of [login, me]) {
       const response = await axor.handle(request);
       expect(response.status).toBe(503);
-      expect(response.headers["content-type"]).toBe("application/problem+json");
+      expect(response.headers["content-type"]).toBe("application/problem+json; charset=utf-8");
       expect(response.headers["retry-after"]).toBe("5");
       expect(JSON.parse(response.body ?? "")).toEqual({
         title: "Service unavailable",
@@ -107,6 +107,6 @@ describe("odd requests from a hand-made caller", () => {
     const axor = axorOver(memoryStorage(), []);
     const response = await axor.handle({ ...login, method, path });
     expect(response.status).toBe(status);
-    expect(response.headers["content-type"]).toBe("application/problem+json");
+    expect(response.headers["content-type"]).toBe("application/problem+json; charset=utf-8");
   });
 });

@@ -1,11 +1,18 @@
+import { createServer } from "node:http";
+import type { Axor } from "@axor/core";
 import { axorBodyParserErrors, axorRouter } from "@axor/express";
+import {
+  type AdapterServer,
+  ADAPTER_API_PATH as API,
+  adapterTestAxor,
+  problemOf,
+  registerOverHttp,
+  serveOnLoopback,
+} from "@axor/testing";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ListeningServer, listen } from "./support/express-server.js";
-import { API, problemOf, registerUser } from "./support/http-client.js";
-import { testAxor } from "./support/test-axor.js";
 
-let server: ListeningServer | undefined;
+let server: AdapterServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -13,11 +20,11 @@ afterEach(async () => {
 
 const json = { "content-type": "application/json" };
 
-async function start(build: (app: express.Express, axor: ReturnType<typeof testAxor>) => void) {
-  const axor = testAxor();
+async function start(build: (app: express.Express, axor: Axor) => void) {
+  const axor = adapterTestAxor();
   const app = express();
   build(app, axor);
-  server = await listen(app);
+  server = await serveOnLoopback(createServer(app));
   return server.origin;
 }
 
@@ -34,7 +41,7 @@ describe("Express: the Axor router mounted before express.json()", () => {
         res.json({ got: req.body });
       });
     });
-    await registerUser(origin, "web");
+    await registerOverHttp(origin, "web");
     expect((await problemOf(await post(origin, "login/", "{oops"))).code).toBe("InvalidJSON");
     const echo = await fetch(`${origin}/echo`, { method: "POST", headers: json, body: '{"a":1}' });
     expect(await echo.json()).toEqual({ got: { a: 1 } });
@@ -47,7 +54,7 @@ describe("Express: express.json() before the Axor router", () => {
       app.use(express.json());
       app.use(API, axorRouter(axor));
     });
-    const user = await registerUser(origin, "app");
+    const user = await registerOverHttp(origin, "app");
     const login = await post(
       origin,
       "login/",
@@ -88,7 +95,7 @@ describe("Express: express.json() before the Axor router", () => {
   });
 
   describe("with axorBodyParserErrors after the router", () => {
-    const build = (app: express.Express, axor: ReturnType<typeof testAxor>) => {
+    const build = (app: express.Express, axor: Axor) => {
       app.use(express.json());
       app.use(API, axorRouter(axor));
       app.use(API, axorBodyParserErrors(axor));
@@ -165,7 +172,7 @@ describe("Express: other host parsers before the router", () => {
       app.use(express.raw({ type: "*/*" }));
       app.use(API, axorRouter(axor));
     });
-    await registerUser(origin, "web");
+    await registerOverHttp(origin, "web");
     expect((await problemOf(await post(origin, "login/", "{oops"))).code).toBe("InvalidJSON");
   });
 

@@ -1,3 +1,3 @@
-import { describeExampleSmokeTest } from "./support/example-smoke.js";
+import { describeExampleSmokeTest } from "../../../test-support/example-smoke.js";
 
 describeExampleSmokeTest("express");

@@ -1,18 +1,24 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { axorBodyParserErrors, axorRouter, requireAuth } from "@axor/express";
+import {
+  type AdapterServer,
+  ADAPTER_API_PATH as API,
+  adapterTestAxor,
+  expectNotAuthenticated,
+  problemOf,
+  registerOverHttp,
+  serveOnLoopback,
+} from "@axor/testing";
 import type { Express, Request, Response } from "express";
 // Express 4, installed under an alias: the adapter must also work in Express 4 apps.
 import express4 from "express4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API, expectNotAuthenticated, problemOf, registerUser } from "./support/http-client.js";
-import { testAxor } from "./support/test-axor.js";
 
+let server: AdapterServer;
 let origin: string;
-let close: () => void;
 
 beforeAll(async () => {
-  const axor = testAxor();
+  const axor = adapterTestAxor();
   const parsedFirst: Express = express4();
   parsedFirst.use(express4.json());
   parsedFirst.use(API, axorRouter(axor));
@@ -20,19 +26,14 @@ beforeAll(async () => {
   parsedFirst.get("/api/hello", requireAuth(axor), (req: Request, res: Response) => {
     res.json({ hello: req.axor?.user.first_name });
   });
-  const server = createServer(parsedFirst);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => {
-    server.close();
-    server.closeAllConnections();
-  };
+  server = await serveOnLoopback(createServer(parsedFirst));
+  origin = server.origin;
 });
-afterAll(() => close());
+afterAll(() => server.close());
 
 describe("Express 4 app, express.json() first (body-parser 1 sets req.body = {} when it skips)", () => {
   it("serves register, me/ and the guarded route", async () => {
-    const user = await registerUser(origin, "web");
+    const user = await registerOverHttp(origin, "web");
     const me = await fetch(`${origin}${API}/me/`, { headers: { cookie: user.cookie ?? "" } });
     expect(me.status).toBe(200);
     const hello = await fetch(`${origin}/api/hello`, { headers: { cookie: user.cookie ?? "" } });

@@ -1,7 +1,11 @@
 import { axorPlugin } from "@axor/fastify";
+import {
+  ADAPTER_API_PATH as API,
+  adapterTestAxor,
+  problemOf,
+  registerOverHttp,
+} from "@axor/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { API, problemOf, registerUser } from "../../express/test/support/http-client.js";
-import { testAxor } from "../../express/test/support/test-axor.js";
 import { type ListeningFastify, serveFastify } from "./support/fastify-server.js";
 
 let server: ListeningFastify | undefined;
@@ -20,10 +24,10 @@ describe("Fastify: bodies under the Axor prefix", () => {
       app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
         done(null, { hostParsed: body });
       });
-      await app.register(axorPlugin, { axor: testAxor(), prefix: API });
+      await app.register(axorPlugin, { axor: adapterTestAxor(), prefix: API });
       app.post("/echo", async (request) => ({ got: request.body }));
     });
-    await registerUser(server.origin, "web");
+    await registerOverHttp(server.origin, "web");
     expect((await problemOf(await post(`${API}/login/`, "{oops", json))).code).toBe("InvalidJSON");
     const echo = await post("/echo", '{"a":1}', json);
     expect(await echo.json()).toEqual({ got: { hostParsed: '{"a":1}' } });
@@ -31,7 +35,7 @@ describe("Fastify: bodies under the Axor prefix", () => {
 
   it("never lets Fastify's own body errors out: 415, 413 and bodies without a content type", async () => {
     server = await serveFastify((app) =>
-      app.register(axorPlugin, { axor: testAxor(), prefix: API }),
+      app.register(axorPlugin, { axor: adapterTestAxor(), prefix: API }),
     );
     const xml = await post(`${API}/login/`, "<a/>", { "content-type": "application/xml" });
     expect((await problemOf(xml)).code).toBe("UnsupportedMediaType");

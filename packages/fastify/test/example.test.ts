@@ -1,3 +1,3 @@
-import { describeExampleSmokeTest } from "../../express/test/support/example-smoke.js";
+import { describeExampleSmokeTest } from "../../../test-support/example-smoke.js";
 
 describeExampleSmokeTest("fastify");

@@ -1,11 +1,16 @@
 import { axorApp } from "@axor/hono";
+import {
+  type AdapterServer,
+  ADAPTER_API_PATH as API,
+  adapterTestAxor,
+  problemOf,
+  registerOverHttp,
+} from "@axor/testing";
 import { Hono, type HonoRequest } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
-import { API, problemOf, registerUser } from "../../express/test/support/http-client.js";
-import { testAxor } from "../../express/test/support/test-axor.js";
-import { type ListeningHono, serveOnPort0 } from "./support/hono-server.js";
+import { serveOnPort0 } from "./support/hono-server.js";
 
-let server: ListeningHono | undefined;
+let server: AdapterServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -22,7 +27,7 @@ async function serveWithEarlyRead(read: (req: HonoRequest) => Promise<unknown>) 
     await read(c.req).catch(() => "the app ignores its own parse error");
     await next();
   });
-  app.route(API, axorApp(testAxor()));
+  app.route(API, axorApp(adapterTestAxor()));
   server = await serveOnPort0(app);
   return server.origin;
 }
@@ -30,7 +35,7 @@ async function serveWithEarlyRead(read: (req: HonoRequest) => Promise<unknown>) 
 describe("Hono: a body the app already read", () => {
   it("after c.req.json(): register, login and malformed JSON behave as if unread", async () => {
     const origin = await serveWithEarlyRead((req) => req.json());
-    const user = await registerUser(origin, "app");
+    const user = await registerOverHttp(origin, "app");
     const login = await post(
       "login/",
       JSON.stringify({ email: user.email, password: user.password }),

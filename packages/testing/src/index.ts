@@ -1,3 +1,19 @@
+export {
+  ADAPTER_API_PATH,
+  type AdapterServer,
+  type AdapterTestApp,
+  type AppRoute,
+  type AppRouteGuard,
+  type StartAdapterServer,
+} from "./adapter/adapter-server.js";
+export { adapterTestAxor } from "./adapter/adapter-test-axor.js";
+export { describeAdapterGuards } from "./adapter/describe-adapter-guards.js";
+export { describeAdapterHttpContract } from "./adapter/describe-adapter-http-contract.js";
+export { describeAdapterTransport } from "./adapter/describe-adapter-transport.js";
+export { expectNotAuthenticated, problemOf } from "./adapter/problem-answers.js";
+export { recordedClientIp } from "./adapter/recorded-client-ip.js";
+export { registerOverHttp, type SignedInUser } from "./adapter/register-over-http.js";
+export { serveOnLoopback } from "./adapter/serve-on-loopback.js";
 export { testServerUrl } from "./env/test-server-url.js";
 export type { ContractServer, StartContractServer } from "./http/contract-server.js";
 export { describeHttpContract } from "./http/describe-http-contract.js";

@@ -11,7 +11,7 @@ export function jsonResponse(
     status,
     headers: empty
       ? { "cache-control": "no-store" }
-      : { "content-type": "application/json", "cache-control": "no-store" },
+      : { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
     setCookies,
     body: empty ? null : JSON.stringify(body),
   };

@@ -15,7 +15,7 @@ export function problemResponse(error: AxorError, instance: string): AxorRespons
   return {
     status: error.status,
     headers: {
-      "content-type": "application/problem+json",
+      "content-type": "application/problem+json; charset=utf-8",
       "cache-control": "no-store",
       ...error.headers,
     },

@@ -35,7 +35,7 @@ export function expectProblem(
     { status: response.status, code: (response.body as Problem | undefined)?.code },
     `${code} for ${path}; body: ${response.text}`,
   ).toEqual({ status: expected.status, code });
-  expect(response.headers.get("content-type") ?? "").toMatch(/^application\/problem\+json(;|$)/);
+  expect(response.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
   const problem = response.body as Problem;
   expect(typeof problem).toBe("object");
   for (const key of Object.keys(problem)) expect(envelopeKeys).toContain(key);

@@ -1,5 +1,5 @@
+import { expectNotAuthenticated, registerOverHttp } from "@axor/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNotAuthenticated, registerUser } from "./http-client.js";
 import { type RunningExample, runExample, runExampleToExit } from "./run-example.js";
 
 const secret = "example-smoke-test-secret-0123456789abcdef";
@@ -25,7 +25,7 @@ export function describeExampleSmokeTest(name: string): void {
     });
 
     it("registers, reads me/ with the cookie, and serves its own guarded route", async () => {
-      const user = await registerUser(example.origin, "web");
+      const user = await registerOverHttp(example.origin, "web");
       const headers = { cookie: user.cookie ?? "" };
       const me = await fetch(`${example.origin}/api/user/me/`, { headers });
       expect(me.status).toBe(200);

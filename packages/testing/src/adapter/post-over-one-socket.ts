@@ -1,13 +1,21 @@
 import { type Agent, request as httpRequest } from "node:http";
 import type { Socket } from "node:net";
-import { API } from "./http-client.js";
+import { ADAPTER_API_PATH } from "./adapter-server.js";
 
-/** POSTs `chunks` (written one by one, never joined) through `agent`, keeping the socket used. */
-export function postOverOneSocket(agent: Agent, origin: string, path: string, chunks: Buffer[]) {
+/**
+ * POSTs `chunks` (written one by one, never joined) to the API's `path` through `agent`, and
+ * resolves with the answer and the socket it came on.
+ */
+export function postOverOneSocket(
+  agent: Agent,
+  origin: string,
+  path: string,
+  chunks: Buffer[],
+): Promise<{ status: number; text: string; socket: Socket }> {
   const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  return new Promise<{ status: number; text: string; socket: Socket }>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const req = httpRequest(
-      `${origin}${API}/${path}`,
+      `${origin}${ADAPTER_API_PATH}/${path}`,
       {
         method: "POST",
         agent,

@@ -1,24 +1,19 @@
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Express } from "express";
-
-/** A Node HTTP server listening on 127.0.0.1, on a port the OS picked. */
-export interface ListeningServer {
-  origin: string;
-  close(): Promise<void>;
-}
+import type { AdapterServer } from "./adapter-server.js";
 
 /**
- * Serves `app` over a real socket on 127.0.0.1:0.
+ * Listens with `server` on 127.0.0.1, on a port the OS picks; `close` also drops the open
+ * keep-alive connections.
  *
  * @example
  * ```ts
- * const { origin, close } = await listen(app);
+ * const { origin, close } = await serveOnLoopback(createServer(expressApp));
  * await fetch(`${origin}/api/user/me/`);
+ * await close();
  * ```
  */
-export async function listen(app: Express): Promise<ListeningServer> {
-  const server: Server = createServer(app);
+export async function serveOnLoopback(server: Server): Promise<AdapterServer> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,6 +1,6 @@
 import type { Axor, AxorRequest } from "@axor/core";
 
-/** Wraps `axor` so every body `handle` receives has its byte size pushed to `sizes`. */
+/** Wraps `axor` so the byte size of every body `handle` receives is pushed to `sizes`. */
 export function recordingBodySizes(axor: Axor, sizes: number[]): Axor {
   return new Proxy(axor, {
     get(target, property, receiver) {

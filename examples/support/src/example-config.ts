@@ -33,7 +33,14 @@ function secretFrom(env: NodeJS.ProcessEnv): string {
 /**
  * Reads PORT (3000), HOST (127.0.0.1), AXOR_DATABASE (./data/axor.db), AXOR_SECRET,
  * AXOR_BASE_URL (http://HOST:PORT), AXOR_SMTP_URL and AXOR_MAIL_FROM (unset: emails are
- * printed to the console).
+ * printed to the console). Without AXOR_SECRET it warns loudly and uses a development secret,
+ * or throws when NODE_ENV=production.
+ *
+ * @example
+ * ```ts
+ * const config = readExampleConfig({ PORT: "8080", AXOR_SECRET: "a random string of 32+ characters" });
+ * config.axor.baseUrl; // "http://127.0.0.1:8080"
+ * ```
  */
 export function readExampleConfig(env: NodeJS.ProcessEnv = process.env): ExampleConfig {
   const port = Number(env.PORT ?? 3000);

@@ -1,0 +1,42 @@
+import {
+  type AxorAppOptions,
+  type AxorEnv,
+  axorApp,
+  axorAuth,
+  requireAppToken,
+  requireAuth,
+  requireSessionCookie,
+} from "@axor/hono";
+import type { AdapterServer, AdapterTestApp } from "@axor/testing";
+import { Hono } from "hono";
+import { serveOnPort0 } from "./hono-server.js";
+
+const middleware = { axorAuth, requireAuth, requireSessionCookie, requireAppToken };
+
+/**
+ * Serves `app` from a Hono app on `@hono/node-server` at 127.0.0.1 (the shared adapter suites'
+ * server factory); `options` go to `axorApp`.
+ *
+ * @example
+ * ```ts
+ * describeAdapterTransport("Hono", startHonoServer);
+ * ```
+ */
+export function startHonoServer(
+  { axor, mountPath, routes, appCookie }: AdapterTestApp,
+  options: AxorAppOptions = {},
+): Promise<AdapterServer> {
+  const host = new Hono<AxorEnv>();
+  if (appCookie !== undefined) {
+    host.use("*", async (c, next) => {
+      c.header("set-cookie", appCookie, { append: true });
+      await next();
+    });
+  }
+  host.route(mountPath, axorApp(axor, options));
+  for (const route of routes) {
+    for (const name of route.guards) host.get(route.path, middleware[name](axor));
+    host.get(route.path, (c) => c.json(route.reply(c.get("axor"))));
+  }
+  return serveOnPort0(host);
+}

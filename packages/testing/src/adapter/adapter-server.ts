@@ -1,0 +1,86 @@
+import type { AuthState, Axor } from "@axor/core";
+
+/** Where the adapter suites mount the Axor API, and where `registerOverHttp` registers. */
+export const ADAPTER_API_PATH = "/api/user";
+
+/** The adapter middleware an app route can run behind: `axorAuth` or one of the guards. */
+export type AppRouteGuard = "axorAuth" | "requireAuth" | "requireSessionCookie" | "requireAppToken";
+
+/**
+ * One of the app's own routes: `GET path`, behind the adapter's middleware named in `guards`
+ * (run in that order), answering the JSON `reply` makes of the current user the adapter set.
+ *
+ * @example
+ * ```ts
+ * const hello: AppRoute = {
+ *   path: "/api/hello",
+ *   guards: ["requireAuth"],
+ *   reply: (auth) => ({ hello: auth?.user.first_name }),
+ * };
+ * ```
+ */
+export interface AppRoute {
+  path: string;
+  guards: readonly AppRouteGuard[];
+  /** `auth` is what the adapter exposes to the route (`req.axor`, `c.get("axor")`, ...). */
+  reply(auth: AuthState | null | undefined): unknown;
+}
+
+/**
+ * The app an adapter suite asks for: the Axor API mounted at `mountPath`, then the app's own
+ * `routes`. With `appCookie`, the app itself adds that `Set-Cookie` line to every response
+ * before Axor runs (as a host app's middleware would).
+ *
+ * @example
+ * ```ts
+ * const app: AdapterTestApp = { axor, mountPath: "/api/user", routes: [], appCookie: "host=0; Path=/" };
+ * ```
+ */
+export interface AdapterTestApp {
+  axor: Axor;
+  mountPath: string;
+  routes: readonly AppRoute[];
+  appCookie?: string;
+}
+
+/**
+ * A test server listening on a real socket.
+ *
+ * @example
+ * ```ts
+ * const server: AdapterServer = await serveOnLoopback(createServer(app));
+ * await fetch(`${server.origin}/api/user/me/`);
+ * await server.close();
+ * ```
+ */
+export interface AdapterServer {
+  /** e.g. "http://127.0.0.1:41234" (no path). */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A framework's way to serve an `AdapterTestApp` over HTTP (on 127.0.0.1, any free port):
+ * what an adapter provides to run the adapter suites.
+ *
+ * @example
+ * ```ts
+ * import { axorRouter, axorAuth, requireAppToken, requireAuth, requireSessionCookie } from "@axor/express";
+ *
+ * const guards = { axorAuth, requireAuth, requireSessionCookie, requireAppToken };
+ * const startExpressServer: StartAdapterServer = async ({ axor, mountPath, routes, appCookie }) => {
+ *   const app = express();
+ *   app.use((_req, res, next) => {
+ *     if (appCookie) res.append("set-cookie", appCookie);
+ *     next();
+ *   });
+ *   app.use(mountPath, axorRouter(axor));
+ *   for (const route of routes) {
+ *     const middleware = route.guards.map((name) => guards[name](axor));
+ *     app.get(route.path, ...middleware, (req, res) => res.json(route.reply(req.axor)));
+ *   }
+ *   return serveOnLoopback(createServer(app));
+ * };
+ * ```
+ */
+export type StartAdapterServer = (app: AdapterTestApp) => Promise<AdapterServer>;

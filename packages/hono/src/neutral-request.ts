@@ -8,13 +8,27 @@ import { rawPath } from "./raw-path.js";
 export type GetClientIp = (c: Context) => string | undefined;
 
 /** `@hono/node-server` puts Node's request in `c.env.incoming`; other runtimes do not. */
-function nodeIncoming(c: Context): IncomingMessage | undefined {
+/** The Node request behind `c` on `@hono/node-server`, else undefined. */
+export function nodeIncoming(c: Context): IncomingMessage | undefined {
   const env = c.env as { incoming?: IncomingMessage } | undefined;
   return env?.incoming?.socket ? env.incoming : undefined;
 }
 
-function headersOf(c: Context): Record<string, string | undefined> {
+/**
+ * On `@hono/node-server` the headers come from Node's own parsed object: touching
+ * `c.req.raw.headers` would build a whole Web `Request` (measured: ~100 us per request).
+ */
+function headersOf(
+  c: Context,
+  incoming: IncomingMessage | undefined,
+): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
+  if (incoming) {
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    return headers;
+  }
   c.req.raw.headers.forEach((value, name) => {
     headers[name] = value;
   });
@@ -52,7 +66,7 @@ export function neutralRequest(
     method: c.req.method.toUpperCase(),
     path: atBareMount ? path : rest.startsWith("/") ? rest : `/${rest}`,
     mountPath: atBareMount ? "" : mount,
-    headers: headersOf(c),
+    headers: headersOf(c, incoming),
     body,
     ip: getClientIp?.(c) ?? incoming?.socket.remoteAddress ?? "",
     protocol: protocolOf(c, incoming),

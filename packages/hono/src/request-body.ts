@@ -1,6 +1,7 @@
 import type { AxorRequest } from "@axor/core";
-import { BODY_READ_LIMIT, readLimitedStream } from "@axor/core";
+import { BODY_READ_LIMIT, declaresBody, readLimitedStream } from "@axor/core";
 import type { Context } from "hono";
+import { nodeIncoming } from "./neutral-request.js";
 
 function declaredLength(c: Context): number | undefined {
   const length = Number(c.req.header("content-length") ?? Number.NaN);
@@ -34,6 +35,8 @@ async function cachedBody(c: Context): Promise<AxorRequest["body"]> {
  */
 export async function requestBody(c: Context): Promise<AxorRequest["body"]> {
   if (Object.keys(c.req.bodyCache).length > 0) return cachedBody(c);
+  const incoming = nodeIncoming(c);
+  if (incoming && !declaresBody(incoming.headers)) return undefined; // no Web Request built
   const raw = c.req.raw;
   if (raw.body === null || raw.bodyUsed) return undefined;
   return readLimitedStream(raw.body, BODY_READ_LIMIT);

@@ -3,7 +3,20 @@ import type { ClientInfo } from "./api/client-info.js";
 import type { AxorRequest, AxorResponse } from "./http/neutral-http.js";
 import type { ResolvedAxorOptions } from "./options/axor-options.js";
 
-/** Input of `axor.register`. */
+/**
+ * Input of `axor.register`.
+ *
+ * @example
+ * ```ts
+ * const input: RegisterInput = {
+ *   email: "ada@example.com",
+ *   password: "correct horse battery",
+ *   first_name: "Ada",
+ *   last_name: "Lovelace",
+ * };
+ * const { response } = await axor.register(input, axor.clientInfo(request));
+ * ```
+ */
 export interface RegisterInput {
   email: string;
   password: string;
@@ -11,14 +24,35 @@ export interface RegisterInput {
   last_name: string;
 }
 
-/** Input of `axor.login`. `code`: a 6-digit TOTP code or a backup code, when 2FA is on. */
+/**
+ * Input of `axor.login`. `code`: a 6-digit TOTP code or a backup code, when 2FA is on.
+ *
+ * @example
+ * ```ts
+ * const input: LoginInput = {
+ *   email: "ada@example.com",
+ *   password: "correct horse battery",
+ *   code: "492039", // only when 2FA is on
+ * };
+ * const result = await axor.login(input, axor.clientInfo(request));
+ * ```
+ */
 export interface LoginInput {
   email: string;
   password: string;
   code?: string | undefined;
 }
 
-/** A login's result: the response body, plus the new session's key for the cookie. */
+/**
+ * A login's result: the response body, plus the new session's key for the cookie.
+ *
+ * @example
+ * ```ts
+ * const { response, key, expireAt } = await axor.login({ email, password }, client);
+ * // Calling the API directly, you deliver the key yourself: as the session cookie (expiring at
+ * // `expireAt`) to a web client; an app client finds it in `response.session`.
+ * ```
+ */
 export interface LoginResult {
   response: LoginResponse;
   /** The new session's key (also in `response.session` in app mode). */
@@ -27,7 +61,16 @@ export interface LoginResult {
   expireAt: Date;
 }
 
-/** The result of resolving a request's credential, with any cookie it must re-set. */
+/**
+ * The result of resolving a request's credential, with any cookie it must re-set.
+ *
+ * @example
+ * ```ts
+ * const { auth, setCookies }: Authentication = await axor.authenticate(request);
+ * for (const cookie of setCookies) res.append("set-cookie", cookie); // a slid session's new cookie
+ * if (!auth) return res.status(401).end();
+ * ```
+ */
 export interface Authentication {
   auth: AuthState | null;
   /** Set-Cookie values to send (a slid web session's renewed cookie). */

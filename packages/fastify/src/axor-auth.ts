@@ -5,7 +5,18 @@ import { neutralRequest } from "./neutral-request.js";
 import { requestInstance } from "./request-instance.js";
 import { sendAxorResponse } from "./send-axor-response.js";
 
-/** A Fastify hook, usable as `onRequest` or `preHandler`, in a route's options or `addHook`. */
+/**
+ * A Fastify hook, usable as `onRequest` or `preHandler`, in a route's options or `addHook`.
+ *
+ * @example
+ * ```ts
+ * const signedIn: AxorHook = requireAuth(axor);
+ * app.get("/api/hello", { preHandler: signedIn }, async (request) => ({
+ *   hello: request.axor?.user.first_name,
+ * }));
+ * app.addHook("onRequest", axorAuth(axor)); // or resolve `request.axor` for every route
+ * ```
+ */
 export type AxorHook = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 const resolved = new WeakSet<FastifyRequest>();

@@ -4,7 +4,15 @@ import fp from "fastify-plugin";
 import "./fastify-request-augmentation.js";
 import { axorRoutes } from "./axor-routes.js";
 
-/** Options of `axorPlugin`. */
+/**
+ * Options of `axorPlugin`.
+ *
+ * @example
+ * ```ts
+ * const options: AxorPluginOptions = { axor, prefix: "/api/user" };
+ * await app.register(axorPlugin, options); // POST /api/user/login/, GET /api/user/me/, ...
+ * ```
+ */
 export interface AxorPluginOptions {
   /** The Axor instance to serve. */
   axor: Axor;

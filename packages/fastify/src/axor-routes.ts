@@ -5,7 +5,15 @@ import { neutralRequest } from "./neutral-request.js";
 import { requestBody } from "./request-body.js";
 import { sendAxorResponse } from "./send-axor-response.js";
 
-/** Options of `axorRoutes`. */
+/**
+ * Options of `axorRoutes`.
+ *
+ * @example
+ * ```ts
+ * const options: AxorRoutesOptions = { axor };
+ * await app.register(axorRoutes, { ...options, prefix: "/api/user" }); // prefix: Fastify's own
+ * ```
+ */
 export interface AxorRoutesOptions {
   /** The Axor instance whose contract these routes serve. */
   axor: Axor;

@@ -6,7 +6,18 @@ import { axorResponse } from "./axor-response.js";
 import { type GetClientIp, neutralRequest } from "./neutral-request.js";
 import { requestBody } from "./request-body.js";
 
-/** Options of `axorApp`. */
+/**
+ * Options of `axorApp`.
+ *
+ * @example
+ * ```ts
+ * import { getConnInfo } from "hono/bun";
+ *
+ * // On Bun (not @hono/node-server), tell Axor where the client's address is.
+ * const options: AxorAppOptions = { getClientIp: (c) => getConnInfo(c).remote.address };
+ * app.route("/api/user", axorApp(axor, options));
+ * ```
+ */
 export interface AxorAppOptions {
   /**
    * The socket peer's address. Default: `c.env.incoming.socket.remoteAddress`, which

@@ -5,7 +5,20 @@ import { axorResponse } from "./axor-response.js";
 import { type GetClientIp, neutralRequest } from "./neutral-request.js";
 import { rawPath } from "./raw-path.js";
 
-/** Options of `axorAuth` and the guards. */
+/**
+ * Options of `axorAuth` and the guards.
+ *
+ * @example
+ * ```ts
+ * import { getConnInfo } from "hono/bun";
+ *
+ * const options: AxorAuthOptions = { getClientIp: (c) => getConnInfo(c).remote.address };
+ * app.use(axorAuth(axor, options));
+ * app.get("/api/hello", requireAuth(axor, options), (c) =>
+ *   c.json({ hello: c.get("axor")?.user.first_name }),
+ * );
+ * ```
+ */
 export interface AxorAuthOptions {
   /** The socket peer's address on runtimes other than `@hono/node-server` (see `axorApp`). */
   getClientIp?: GetClientIp;

@@ -4,7 +4,17 @@ import type { AxorRequest } from "@axor/core";
 import type { Context } from "hono";
 import { rawPath } from "./raw-path.js";
 
-/** How an app finds the socket peer's address on runtimes other than `@hono/node-server`. */
+/**
+ * How an app finds the socket peer's address on runtimes other than `@hono/node-server`.
+ *
+ * @example
+ * ```ts
+ * import { getConnInfo } from "hono/deno";
+ *
+ * const getClientIp: GetClientIp = (c) => getConnInfo(c).remote.address;
+ * app.route("/api/user", axorApp(axor, { getClientIp }));
+ * ```
+ */
 export type GetClientIp = (c: Context) => string | undefined;
 
 /** `@hono/node-server` puts Node's request in `c.env.incoming`; other runtimes do not. */

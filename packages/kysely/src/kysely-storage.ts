@@ -11,7 +11,16 @@ import { sessionVerbs } from "./verbs/session-verbs.js";
 import { totpVerbs } from "./verbs/totp-verbs.js";
 import { userVerbs } from "./verbs/user-verbs.js";
 
-/** Options of `kyselyStorage`. */
+/**
+ * Options of `kyselyStorage`.
+ *
+ * @example
+ * ```ts
+ * const options: KyselyStorageOptions = { tablePrefix: "auth_" }; // auth_users, auth_sessions, ...
+ * await migrateToLatest(db, options);
+ * const storage = kyselyStorage(db, options);
+ * ```
+ */
 export interface KyselyStorageOptions {
   /**
    * Prepended to every table name; use the same value for `migrateToLatest`. Letters, digits

@@ -2,19 +2,45 @@ import { type Kysely, Migrator } from "kysely";
 import { axorMigrationProvider } from "./migrations/axor-migrations.js";
 import { DEFAULT_TABLE_PREFIX, tableNames } from "./table-names.js";
 
-/** Options of `migrateToLatest` and `migrationStatus`. */
+/**
+ * Options of `migrateToLatest` and `migrationStatus`.
+ *
+ * @example
+ * ```ts
+ * const options: MigrateOptions = { tablePrefix: "auth_" }; // the same prefix as kyselyStorage's
+ * await migrateToLatest(db, options);
+ * ```
+ */
 export interface MigrateOptions {
   /** The table prefix, as given to `kyselyStorage`. Default `"axor_"`. */
   tablePrefix?: string;
 }
 
-/** What `migrateToLatest` did. */
+/**
+ * What `migrateToLatest` did.
+ *
+ * @example
+ * ```ts
+ * const { applied }: MigrationOutcome = await migrateToLatest(db);
+ * // ["0001_initial_schema"] on an empty database, [] once it is up to date
+ * ```
+ */
 export interface MigrationOutcome {
   /** Names of the migrations applied by this call, in order; empty when already up to date. */
   applied: string[];
 }
 
-/** One migration and whether it has run. */
+/**
+ * One migration and whether it has run.
+ *
+ * @example
+ * ```ts
+ * const states: MigrationState[] = await migrationStatus(db);
+ * for (const { name, appliedAt } of states) {
+ *   console.log(name, appliedAt?.toISOString() ?? "pending"); // "0001_initial_schema ..."
+ * }
+ * ```
+ */
 export interface MigrationState {
   name: string;
   /** When it was applied; null while pending. */

@@ -4,10 +4,28 @@ import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
 import { type DatabaseLocation, parseDatabaseLocation } from "./database-location.js";
 import { withStatementCache } from "./statement-cache.js";
 
-/** The database family `openDatabase` connected to. */
+/**
+ * The database family `openDatabase` connected to.
+ *
+ * @example
+ * ```ts
+ * const { dialect } = openDatabase("mariadb://root@127.0.0.1:3306/app");
+ * const family: DatabaseDialect = dialect; // "mysql"
+ * ```
+ */
 export type DatabaseDialect = "sqlite" | "postgres" | "mysql";
 
-/** What `openDatabase` returns. */
+/**
+ * What `openDatabase` returns.
+ *
+ * @example
+ * ```ts
+ * const opened: OpenedDatabase = openDatabase("./data/axor.db"); // dialect "sqlite"
+ * await migrateToLatest(opened.db);
+ * const storage = kyselyStorage(opened.db);
+ * process.on("SIGTERM", () => void opened.close());
+ * ```
+ */
 export interface OpenedDatabase {
   /** A Kysely instance to pass to `kyselyStorage` and `migrateToLatest` (and your own queries). */
   db: Kysely<any>;

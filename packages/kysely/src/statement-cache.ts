@@ -6,7 +6,17 @@ interface CacheableStatement extends SqliteStatement {
   readonly busy?: boolean;
 }
 
-/** A better-sqlite3 `Database` as far as `withStatementCache` needs it. */
+/**
+ * A better-sqlite3 `Database` as far as `withStatementCache` needs it.
+ *
+ * @example
+ * ```ts
+ * import Database from "better-sqlite3";
+ *
+ * const database: PreparingDatabase = new Database("./data/axor.db");
+ * const dialect = new SqliteDialect({ database: withStatementCache(database) });
+ * ```
+ */
 export interface PreparingDatabase {
   prepare(sql: string): CacheableStatement;
   close(): unknown;

@@ -1,4 +1,23 @@
-/** The contract's User object, as `me/` returns it. Never carries a hash. */
+/**
+ * The contract's User object, as `me/` returns it. Never carries a hash.
+ *
+ * @example
+ * ```ts
+ * // GET /api/user/me/ answers { "user": User }
+ * const user: User = {
+ *   id: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+ *   email: "ada@example.com",
+ *   first_name: "Ada",
+ *   last_name: "Lovelace",
+ *   timezone: "UTC",
+ *   is_active: true,
+ *   is_email_verified: false,
+ *   totp_enabled: false,
+ *   created_at: "2030-01-01T09:00:00.000Z",
+ *   updated_at: "2030-01-01T09:00:00.000Z",
+ * };
+ * ```
+ */
 export interface User {
   id: string;
   email: string;
@@ -12,7 +31,23 @@ export interface User {
   updated_at: string;
 }
 
-/** The contract's Session object (a web session). */
+/**
+ * The contract's Session object (a web session).
+ *
+ * @example
+ * ```ts
+ * // A login response's `last_session`: the user's newest web session before this login
+ * const session: Session = {
+ *   id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+ *   is_valid: true,
+ *   created_at: "2030-01-01T09:00:00.000Z",
+ *   updated_at: "2030-01-16T09:00:00.000Z",
+ *   expire_at: "2030-02-15T09:00:00.000Z",
+ *   ip: "203.0.113.7",
+ *   ua: "Mozilla/5.0 (X11; Linux x86_64)",
+ * };
+ * ```
+ */
 export interface Session {
   id: string;
   is_valid: boolean;
@@ -24,7 +59,23 @@ export interface Session {
   current?: boolean;
 }
 
-/** The contract's AppToken object (an app's Bearer token). */
+/**
+ * The contract's AppToken object (an app's Bearer token).
+ *
+ * @example
+ * ```ts
+ * // A login response's `last_token_session`: the user's newest app token before this login
+ * const token: AppToken = {
+ *   id: "9b2f6d1e-4c3a-4f5b-8e7d-2a1c0b9f8e7d",
+ *   is_valid: true,
+ *   created_at: "2030-01-01T09:00:00.000Z",
+ *   last_used_at: "2030-01-02T18:30:00.000Z",
+ *   expire_at: "2030-04-01T09:00:00.000Z",
+ *   ip: "198.51.100.4",
+ *   ua: "MyApp/2.1 (iOS 17)",
+ * };
+ * ```
+ */
 export interface AppToken {
   id: string;
   is_valid: boolean;
@@ -36,7 +87,20 @@ export interface AppToken {
   current?: boolean;
 }
 
-/** What login, register and magic-link consumption answer. `session` only in app mode. */
+/**
+ * What login, register and magic-link consumption answer. `session` only in app mode.
+ *
+ * @example
+ * ```ts
+ * const res = await fetch("https://example.com/api/user/login/", {
+ *   method: "POST",
+ *   headers: { "content-type": "application/json", "x-requested-by": "mobile_app" },
+ *   body: JSON.stringify({ email: "ada@example.com", password: "correct horse battery" }),
+ * });
+ * const { user, session, last_session } = (await res.json()) as LoginResponse;
+ * // app mode: send `Authorization: Bearer ${session?.key}` from now on
+ * ```
+ */
 export interface LoginResponse {
   last_session: Session | null;
   last_token_session: AppToken | null;
@@ -44,7 +108,15 @@ export interface LoginResponse {
   session?: { id: string; key: string };
 }
 
-/** Who is making a request: what the adapters expose as `req.axor` / `c.get("axor")`. */
+/**
+ * Who is making a request: what the adapters expose as `req.axor` / `c.get("axor")`.
+ *
+ * @example
+ * ```ts
+ * const { auth } = await axor.authenticate(request);
+ * if (auth) console.log(`${auth.user.email} via a ${auth.session.kind} session`); // "web" or "app"
+ * ```
+ */
 export interface AuthState {
   user: User;
   session: { id: string; kind: "web" | "app"; expire_at: string };

@@ -1,7 +1,25 @@
-/** `web`: cookie sessions. `app`: Bearer tokens (any `X-Requested-By` other than `web`). */
+/**
+ * `web`: cookie sessions. `app`: Bearer tokens (any `X-Requested-By` other than `web`).
+ *
+ * @example
+ * ```ts
+ * const mode: ClientMode = axor.clientInfo(request).mode;
+ * // no X-Requested-By, or "web": "web" (cookie); X-Requested-By: mobile_app: "app" (Bearer key)
+ * ```
+ */
 export type ClientMode = "web" | "app";
 
-/** The credential a request carried: a Bearer key wins over a cookie. */
+/**
+ * The credential a request carried: a Bearer key wins over a cookie.
+ *
+ * @example
+ * ```ts
+ * const { credential } = axor.clientInfo(request);
+ * // Authorization: Bearer <key>  -> { source: "bearer", key: "<key>" }
+ * // Cookie: axor_session=<key>   -> { source: "cookie", key: "<key>" }
+ * // neither                      -> null
+ * ```
+ */
 export interface Credential {
   source: "bearer" | "cookie";
   key: string;

@@ -1,6 +1,15 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
-/** Encrypts small secrets at rest (TOTP secrets) with AES-256-GCM under a key from `secret`. */
+/**
+ * Encrypts small secrets at rest (TOTP secrets) with AES-256-GCM under a key from `secret`.
+ *
+ * @example
+ * ```ts
+ * const box: SecretBox = createSecretBox(process.env.AXOR_SECRET!);
+ * const stored = box.seal(totpSecret); // what goes in TotpRecord.encryptedSecret
+ * box.open(stored); // totpSecret; null under another secret or when tampered with
+ * ```
+ */
 export interface SecretBox {
   seal(plaintext: string): string;
   /** Null when the box was sealed with another key or was tampered with. */

@@ -1,6 +1,21 @@
 import { type ErrorCode, errorCatalogue } from "./error-catalogue.js";
 
-/** Field name -> messages, as in the envelope's `errors`. */
+/**
+ * Field name -> messages, as in the envelope's `errors`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   const input = { email: "not-an-email", password, first_name: "", last_name: "L" };
+ *   await axor.register(input, client);
+ * } catch (error) {
+ *   if (error instanceof AxorError && error.code === "ValidationError") {
+ *     const errors: FieldErrors = error.errors ?? {};
+ *     // { email: ["Enter a valid email address."], first_name: ["This field may not be blank."] }
+ *   }
+ * }
+ * ```
+ */
 export type FieldErrors = Record<string, string[]>;
 
 /**

@@ -46,5 +46,14 @@ export const errorCatalogue = {
   InvalidToken: [400, "Invalid token", "Token is invalid or expired."],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
-/** A stable PascalCase error code clients branch on. */
+/**
+ * A stable PascalCase error code clients branch on.
+ *
+ * @example
+ * ```ts
+ * const problem = (await response.json()) as { code: ErrorCode; detail: string };
+ * if (problem.code === "TOTPRequired") askForTheCode();
+ * else showError(problem.detail);
+ * ```
+ */
 export type ErrorCode = keyof typeof errorCatalogue;

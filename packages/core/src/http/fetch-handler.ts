@@ -1,7 +1,18 @@
 import type { Axor } from "../axor-api.js";
 import { readLimitedStream } from "./read-limited-stream.js";
 
-/** Options of `fetchHandler`. */
+/**
+ * Options of `fetchHandler`.
+ *
+ * @example
+ * ```ts
+ * const options: FetchHandlerOptions = {
+ *   mountPath: "/api/user", // "/api/user/me/" reaches the core as "/me/"
+ *   clientIp: (request) => peerAddressOf(request), // however your runtime exposes the socket peer
+ * };
+ * const handler = fetchHandler(axor, options);
+ * ```
+ */
 export interface FetchHandlerOptions {
   /** The path prefix the handler is mounted at, stripped from the URL (e.g. "/api/user"). */
   mountPath?: string;

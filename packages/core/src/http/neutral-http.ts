@@ -33,7 +33,16 @@ export interface AxorRequest {
   protocol: "http" | "https";
 }
 
-/** A body a host framework already parsed, tagged so it is not mistaken for raw text. */
+/**
+ * A body a host framework already parsed, tagged so it is not mistaken for raw text.
+ *
+ * @example
+ * ```ts
+ * // express.json() already read the stream: hand the core the parsed value and the raw size
+ * const body: ParsedBody = { parsed: req.body, size: Number(req.headers["content-length"]) };
+ * const response = await axor.handle({ ...neutralRequestOf(req), body });
+ * ```
+ */
 export interface ParsedBody {
   parsed: unknown;
   /** The size of the raw body when known, for the 64 KiB limit. */
@@ -43,6 +52,14 @@ export interface ParsedBody {
 /**
  * The framework-neutral response `axor.handle` returns. `headers` values are strings except
  * `set-cookie`, which is a list (one entry per cookie).
+ *
+ * @example
+ * ```ts
+ * // writing it back on Node's http.ServerResponse, one Set-Cookie line per cookie
+ * const response: AxorResponse = await axor.handle(request);
+ * res.writeHead(response.status, { ...response.headers, "set-cookie": response.setCookies });
+ * res.end(response.body ?? undefined);
+ * ```
  */
 export interface AxorResponse {
   status: number;

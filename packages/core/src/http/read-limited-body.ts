@@ -4,6 +4,13 @@ import { MAX_BODY_BYTES } from "./read-json-body.js";
 /**
  * How many raw bytes an adapter buffers at most: one more than the contract's 64 KiB limit,
  * so the core can still tell "too large" (413) from "exactly at the limit".
+ *
+ * @example
+ * ```ts
+ * const bytes = await readLimitedBody(req, BODY_READ_LIMIT); // at most 65537 bytes
+ * // over 64 KiB: the core answers 413 PayloadTooLarge
+ * const response = await axor.handle({ ...neutralRequestOf(req), body: bytes });
+ * ```
  */
 export const BODY_READ_LIMIT = MAX_BODY_BYTES + 1;
 

@@ -1,4 +1,17 @@
-/** One email Axor sends. */
+/**
+ * One email Axor sends.
+ *
+ * @example
+ * ```ts
+ * const mailer: Mailer = {
+ *   async send({ to, subject, text, html }: EmailMessage) {
+ *     await emailService.send({ from: "no-reply@example.com", to, subject, text, html });
+ *   },
+ * };
+ * // e.g. { to: "ada@example.com", subject: "Confirm your email address",
+ * //        text: "Hello Ada,\n\n...", html: "<p>Hello Ada,</p>..." }
+ * ```
+ */
 export interface EmailMessage {
   to: string;
   subject: string;

@@ -11,7 +11,15 @@ const rateLimitRule = v.object({
   windowSeconds: positiveInt,
 });
 
-/** A limit: attempts per window, or false to switch it off. */
+/**
+ * A limit: attempts per window, or false to switch it off.
+ *
+ * @example
+ * ```ts
+ * const strict: RateLimitRule = { max: 5, windowSeconds: 60 };
+ * createAxor({ storage, secret, rateLimits: { login: strict, register: false } });
+ * ```
+ */
 export type RateLimitRule = v.InferOutput<typeof rateLimitRule>;
 
 const isStorage = (value: unknown): value is StorageAdapter =>
@@ -130,9 +138,32 @@ export const axorOptionsSchema = v.object(
   (issue) => (issue.input === undefined ? "is required" : "must be an object"),
 );
 
-/** The options `createAxor` takes. */
+/**
+ * The options `createAxor` takes.
+ *
+ * @example
+ * ```ts
+ * const options: AxorOptions = {
+ *   storage: kyselyStorage(db),
+ *   secret: process.env.AXOR_SECRET!, // at least 32 characters
+ *   baseUrl: "https://example.com", // the origin used in email links
+ *   trustedProxies: ["10.0.0.0/8"], // believe X-Forwarded-For from the load balancer
+ *   mailer: smtpMailer(process.env.AXOR_SMTP_URL!, "no-reply@example.com"),
+ * };
+ * const axor = createAxor(options);
+ * ```
+ */
 export type AxorOptions = v.InferInput<typeof axorOptionsSchema>;
-/** The options after validation, every default filled in. */
+/**
+ * The options after validation, every default filled in.
+ *
+ * @example
+ * ```ts
+ * const resolved: ResolvedAxorOptions = axor.options;
+ * resolved.webSessionLifetime; // 2592000 (30 days) unless you set it
+ * resolved.cookie.name; // "axor_session"
+ * ```
+ */
 export type ResolvedAxorOptions = v.InferOutput<typeof axorOptionsSchema>;
 
 /**

@@ -1,4 +1,24 @@
-/** A stored user. `passwordHash` never leaves the core. */
+/**
+ * A stored user. `passwordHash` never leaves the core.
+ *
+ * @example
+ * ```ts
+ * // An adapter turns its row into a UserRecord: Dates as `Date`, booleans as booleans.
+ * const toUserRecord = (row: UserRow): UserRecord => ({
+ *   id: row.id,
+ *   email: row.email,
+ *   passwordHash: row.password_hash,
+ *   firstName: row.first_name,
+ *   lastName: row.last_name,
+ *   timezone: row.timezone,
+ *   isActive: row.is_active === 1,
+ *   isEmailVerified: row.is_email_verified === 1,
+ *   totpEnabled: row.totp_enabled === 1,
+ *   createdAt: new Date(row.created_at),
+ *   updatedAt: new Date(row.updated_at),
+ * });
+ * ```
+ */
 export interface UserRecord {
   id: string;
   email: string;
@@ -13,10 +33,31 @@ export interface UserRecord {
   updatedAt: Date;
 }
 
-/** What `createUser` takes: the core chooses the id and the timestamps. */
+/**
+ * What `createUser` takes: the core chooses the id and the timestamps.
+ *
+ * @example
+ * ```ts
+ * // In an adapter: store it (totpEnabled defaults to false) and return the UserRecord.
+ * async createUser(user: NewUser): Promise<UserRecord> {
+ *   if (usersByEmail.has(user.email)) throw new EmailTakenError(user.email);
+ *   const record: UserRecord = { ...user, totpEnabled: user.totpEnabled ?? false };
+ *   usersByEmail.set(record.email, record);
+ *   return record;
+ * },
+ * ```
+ */
 export type NewUser = Omit<UserRecord, "totpEnabled"> & { totpEnabled?: boolean };
 
-/** Fields `updateUser` may change; `updatedAt` is always given by the caller. */
+/**
+ * Fields `updateUser` may change; `updatedAt` is always given by the caller.
+ *
+ * @example
+ * ```ts
+ * const patch: UserPatch = { firstName: "Ada", lastName: "King", updatedAt: new Date() };
+ * const updated = await storage.updateUser(user.id, patch); // null when the user is gone
+ * ```
+ */
 export type UserPatch = Partial<
   Pick<
     UserRecord,
@@ -31,10 +72,38 @@ export type UserPatch = Partial<
   >
 > & { updatedAt: Date };
 
-/** `web`: a browser session carried in a cookie. `app`: a Bearer token. */
+/**
+ * `web`: a browser session carried in a cookie. `app`: a Bearer token.
+ *
+ * @example
+ * ```ts
+ * const kind: SessionKind = "app";
+ * const newestToken = await storage.getLatestSession(user.id, kind); // live or not; null if none
+ * ```
+ */
 export type SessionKind = "web" | "app";
 
-/** A web session or an app token. Only the SHA-256 hash of its key is stored. */
+/**
+ * A web session or an app token. Only the SHA-256 hash of its key is stored.
+ *
+ * @example
+ * ```ts
+ * // An adapter turns its row into a SessionRecord: instants as `Date`, null stays null.
+ * const toSessionRecord = (row: SessionRow): SessionRecord => ({
+ *   id: row.id,
+ *   userId: row.user_id,
+ *   kind: row.kind, // "web" | "app"
+ *   keyHash: row.key_hash,
+ *   createdAt: new Date(row.created_at),
+ *   updatedAt: new Date(row.updated_at),
+ *   lastUsedAt: new Date(row.last_used_at),
+ *   expireAt: new Date(row.expire_at),
+ *   revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+ *   ip: row.ip,
+ *   ua: row.ua,
+ * });
+ * ```
+ */
 export interface SessionRecord {
   id: string;
   userId: string;
@@ -49,19 +118,74 @@ export interface SessionRecord {
   ua: string | null;
 }
 
-/** What `createSession` takes. */
+/**
+ * What `createSession` takes.
+ *
+ * @example
+ * ```ts
+ * // In an adapter: a new session is never revoked yet.
+ * async createSession(session: NewSession): Promise<void> {
+ *   sessionsByKeyHash.set(session.keyHash, { ...session, revokedAt: null });
+ * },
+ * ```
+ */
 export type NewSession = Omit<SessionRecord, "revokedAt">;
 
-/** A session together with its user: the one read every authenticated request makes. */
+/**
+ * A session together with its user: the one read every authenticated request makes.
+ *
+ * @example
+ * ```ts
+ * // In an adapter: one query joining sessions to users, live rows only.
+ * async getLiveSession(keyHash: string, now: Date): Promise<SessionWithUser | null> {
+ *   const row = await selectLiveSessionWithUser(keyHash, now.getTime());
+ *   return row ? { session: toSessionRecord(row), user: toUserRecord(row) } : null;
+ * },
+ * ```
+ */
 export interface SessionWithUser {
   session: SessionRecord;
   user: UserRecord;
 }
 
-/** What a one-time token is for. Each purpose has its own lifetime. */
+/**
+ * What a one-time token is for. Each purpose has its own lifetime.
+ *
+ * @example
+ * ```ts
+ * // verify_email: 24 hours; reset_password: 1 hour; magic_link: 15 minutes
+ * const purpose: OneTimeTokenPurpose = "reset_password";
+ * const token = await storage.consumeOneTimeToken(tokenHash, purpose, new Date());
+ * ```
+ */
 export type OneTimeTokenPurpose = "verify_email" | "reset_password" | "magic_link";
 
-/** A single-use token (email verification, password reset, magic link), stored hashed. */
+/**
+ * A single-use token (email verification, password reset, magic link), stored hashed.
+ *
+ * @example
+ * ```ts
+ * // In an adapter's consumeOneTimeToken: delete the live row and return it (exactly one winner),
+ * // here with PostgreSQL's DELETE ... RETURNING through Kysely.
+ * const row = await db
+ *   .deleteFrom("one_time_tokens")
+ *   .where("token_hash", "=", tokenHash)
+ *   .where("purpose", "=", purpose)
+ *   .where("expire_at", ">", now.getTime())
+ *   .returningAll()
+ *   .executeTakeFirst();
+ * const token: OneTimeTokenRecord | null = row
+ *   ? {
+ *       tokenHash: row.token_hash,
+ *       purpose: row.purpose,
+ *       userId: row.user_id,
+ *       email: row.email,
+ *       createdAt: new Date(row.created_at),
+ *       expireAt: new Date(row.expire_at),
+ *     }
+ *   : null;
+ * ```
+ */
 export interface OneTimeTokenRecord {
   tokenHash: string;
   purpose: OneTimeTokenPurpose;
@@ -72,7 +196,21 @@ export interface OneTimeTokenRecord {
   expireAt: Date;
 }
 
-/** A user's TOTP state. `secret` is encrypted by the core before it is stored. */
+/**
+ * A user's TOTP state. `secret` is encrypted by the core before it is stored.
+ *
+ * @example
+ * ```ts
+ * const totp: TotpRecord = {
+ *   userId: user.id,
+ *   encryptedSecret: createSecretBox(secret).seal(base32Secret), // never the plain secret
+ *   confirmed: false,
+ *   lastUsedStep: 0,
+ *   createdAt: new Date(),
+ * };
+ * await storage.saveTotp(totp, backupCodes.map(hashBackupCode));
+ * ```
+ */
 export interface TotpRecord {
   userId: string;
   encryptedSecret: string;
@@ -83,13 +221,38 @@ export interface TotpRecord {
   createdAt: Date;
 }
 
-/** A fixed-window counter after one increment. */
+/**
+ * A fixed-window counter after one increment.
+ *
+ * @example
+ * ```ts
+ * const now = new Date();
+ * const state: CounterState = await storage.incrementCounter("login:ip:203.0.113.7", 900_000, now);
+ * // { count: 1, resetAt: now + 15 min } on the first hit of a window; count grows until resetAt
+ * const retryAfterSeconds = Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000);
+ * ```
+ */
 export interface CounterState {
   count: number;
   resetAt: Date;
 }
 
-/** An entry of the user's security log (logins, password changes, ...). */
+/**
+ * An entry of the user's security log (logins, password changes, ...).
+ *
+ * @example
+ * ```ts
+ * // What the core records when Ada logs in; an adapter appends it to its log.
+ * const event: SecurityEvent = {
+ *   userId: user.id,
+ *   type: "login", // also "register", "logout", ...
+ *   ip: "203.0.113.7",
+ *   ua: "Mozilla/5.0 (X11; Linux x86_64)",
+ *   at: new Date(),
+ * };
+ * await storage.recordSecurityEvent(event);
+ * ```
+ */
 export interface SecurityEvent {
   userId: string | null;
   type: string;

@@ -1,9 +1,27 @@
 import type { AuthState, Axor } from "@axor/core";
 
-/** Where the adapter suites mount the Axor API, and where `registerOverHttp` registers. */
+/**
+ * Where the adapter suites mount the Axor API, and where `registerOverHttp` registers.
+ *
+ * @example
+ * ```ts
+ * // http://127.0.0.1:<port>/api/user/me/
+ * const me = await fetch(`${server.origin}${ADAPTER_API_PATH}/me/`);
+ * ```
+ */
 export const ADAPTER_API_PATH = "/api/user";
 
-/** The adapter middleware an app route can run behind: `axorAuth` or one of the guards. */
+/**
+ * The adapter middleware an app route can run behind: `axorAuth` or one of the guards.
+ *
+ * @example
+ * ```ts
+ * // your adapter's middleware, by name
+ * const middleware = { axorAuth, requireAuth, requireSessionCookie, requireAppToken };
+ * const names: AppRouteGuard[] = ["axorAuth", "requireAuth"]; // run in this order
+ * const handlers = names.map((name) => middleware[name](axor));
+ * ```
+ */
 export type AppRouteGuard = "axorAuth" | "requireAuth" | "requireSessionCookie" | "requireAppToken";
 
 /**

@@ -2,7 +2,17 @@ import { expect } from "vitest";
 import { newAccountFields } from "../http/contract-accounts.js";
 import { ADAPTER_API_PATH } from "./adapter-server.js";
 
-/** A user registered over HTTP: its credentials and what `register/` answered. */
+/**
+ * A user registered over HTTP: its credentials and what `register/` answered.
+ *
+ * @example
+ * ```ts
+ * const web: SignedInUser = await registerOverHttp(origin, "web");
+ * await fetch(`${origin}/api/user/me/`, { headers: { cookie: web.cookie ?? "" } });
+ * const app = await registerOverHttp(origin, "app");
+ * await fetch(`${origin}/api/user/me/`, { headers: { authorization: `Bearer ${app.key}` } });
+ * ```
+ */
 export interface SignedInUser {
   email: string;
   password: string;

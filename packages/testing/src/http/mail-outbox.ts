@@ -1,7 +1,16 @@
 import type { AxorOptions } from "@axor/core";
 
 type Mailer = NonNullable<AxorOptions["mailer"]>;
-/** One email as Axor hands it to its mailer. */
+/**
+ * One email as Axor hands it to its mailer.
+ *
+ * @example
+ * ```ts
+ * const [email]: SentEmail[] = outbox.messagesTo("ada@example.com");
+ * expect(email?.subject).toBe("Confirm your email address");
+ * const token = /token=([^\s"&]+)/.exec(email?.text ?? "")?.[1];
+ * ```
+ */
 export type SentEmail = Parameters<Mailer["send"]>[0];
 
 /**

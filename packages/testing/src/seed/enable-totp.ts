@@ -2,7 +2,17 @@ import { randomBytes } from "node:crypto";
 import { type Axor, createSecretBox, currentTotpCode, hashBackupCode } from "@axor/core";
 import { Secret } from "otpauth";
 
-/** A user's TOTP setup made by `enableTotp`, with what a test needs to answer the 2FA prompt. */
+/**
+ * A user's TOTP setup made by `enableTotp`, with what a test needs to answer the 2FA prompt.
+ *
+ * @example
+ * ```ts
+ * const totp: SeededTotp = await enableTotp(axor, user.id);
+ * await axor.login({ email, password, code: totp.codeAt() }, client); // a TOTP code
+ * // or a backup code, each one once
+ * await axor.login({ email, password, code: totp.backupCodes[0] }, client);
+ * ```
+ */
 export interface SeededTotp {
   secret: string;
   backupCodes: string[];

@@ -94,6 +94,21 @@ export interface Axor {
   /** Resolves a request's credential (Bearer key, else cookie); slides the session when due. */
   authenticate(request: AxorRequest): Promise<Authentication>;
   /**
+   * The contract's CSRF check, for the app's own routes (the guards run it): throws 403
+   * `CSRFFailed` when a state-changing request carries the session cookie, no Bearer key, and
+   * an `Origin` (else `Referer`) that is neither its own nor trusted.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   axor.checkOrigin(request);
+   * } catch (error) {
+   *   return send(axor.errorResponse(error, request.path)); // 403 CSRFFailed
+   * }
+   * ```
+   */
+  checkOrigin(request: AxorRequest): void;
+  /**
    * Any error as the contract's envelope, for adapters' guards and middleware: an `AxorError`
    * as itself, an unreachable storage as 503, anything else as 500 (reported to `onError`).
    */

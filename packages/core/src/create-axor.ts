@@ -8,6 +8,7 @@ import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
 import { createSecretBox } from "./crypto/secret-box.js";
 import { readClientInfo } from "./http/client-info.js";
+import { checkCsrf } from "./http/csrf-check.js";
 import { errorResponse } from "./http/error-response.js";
 import { createRequestHandler } from "./http/handle-request.js";
 import { routeTable } from "./http/route-table.js";
@@ -64,6 +65,8 @@ export function createAxor(options: AxorOptions): Axor {
     options: resolved,
     handle,
     errorResponse: (error, instance) => errorResponse(ctx, error, instance, `serving ${instance}`),
+    checkOrigin: (request) =>
+      checkCsrf(request, readClientInfo(request, resolved, proxies), trustedOrigins),
     clientInfo: (request) => readClientInfo(request, resolved, proxies),
     async authenticate(request) {
       const client = readClientInfo(request, resolved, proxies);

@@ -1,6 +1,7 @@
 import { type AuthState, type Axor, AxorError, problemResponse } from "@axor/core";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { resolveAuth } from "./axor-auth.js";
+import { neutralRequest } from "./neutral-request.js";
 import { requestInstance } from "./request-instance.js";
 import { sendAxorResponse } from "./send-axor-response.js";
 
@@ -9,6 +10,7 @@ function guard(axor: Axor, admits: (auth: AuthState) => boolean): RequestHandler
     let auth: AuthState | null;
     try {
       auth = await resolveAuth(axor, req, res);
+      if (auth && admits(auth)) axor.checkOrigin(neutralRequest(req));
     } catch (error) {
       return sendAxorResponse(res, axor.errorResponse(error, requestInstance(req)));
     }

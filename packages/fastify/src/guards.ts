@@ -1,5 +1,6 @@
 import { type AuthState, type Axor, AxorError, problemResponse } from "@axor/core";
 import { type AxorHook, resolveAuth } from "./axor-auth.js";
+import { neutralRequest } from "./neutral-request.js";
 import { requestInstance } from "./request-instance.js";
 import { sendAxorResponse } from "./send-axor-response.js";
 
@@ -9,6 +10,7 @@ function guard(axor: Axor, admits: (auth: AuthState) => boolean): AxorHook {
     let auth: AuthState | null;
     try {
       auth = await resolveAuth(axor, request, reply);
+      if (auth && admits(auth)) axor.checkOrigin(neutralRequest("", request));
     } catch (error) {
       return sendAxorResponse(reply, axor.errorResponse(error, instance));
     }

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import { type AxorAuthOptions, resolveAuth } from "./axor-auth.js";
 import type { AxorEnv } from "./axor-env.js";
 import { axorResponse } from "./axor-response.js";
+import { neutralRequest } from "./neutral-request.js";
 import { rawPath } from "./raw-path.js";
 
 function guard(
@@ -14,6 +15,8 @@ function guard(
     let auth: AuthState | null;
     try {
       auth = await resolveAuth(axor, c, options);
+      if (auth && admits(auth))
+        axor.checkOrigin(neutralRequest(c, "", undefined, options.getClientIp));
     } catch (error) {
       return axorResponse(c, axor.errorResponse(error, rawPath(c)));
     }

@@ -35,7 +35,7 @@ export function startExpressServer(
   host.use(mountPath, axorRouter(axor));
   for (const route of routes) {
     const guards = route.guards.map((name) => middleware[name](axor));
-    host.get(route.path, ...guards, (req, res) => {
+    host.all(route.path, ...guards, (req, res) => {
       res.json(route.reply(req.axor));
     });
   }

@@ -39,7 +39,12 @@ export function startFastifyServer(
         ...(guards.length > 0 ? { onRequest: guards } : {}),
         ...(preHandler ? { preHandler } : {}),
       };
-      host.get(route.path, routeHooks, async (request) => route.reply(request.axor));
+      host.route({
+        method: ["GET", "POST"],
+        url: route.path,
+        ...routeHooks,
+        handler: async (request) => route.reply(request.axor),
+      });
     }
   }, options);
 }

@@ -35,8 +35,8 @@ export function startHonoServer(
   }
   host.route(mountPath, axorApp(axor, options));
   for (const route of routes) {
-    for (const name of route.guards) host.get(route.path, middleware[name](axor));
-    host.get(route.path, (c) => c.json(route.reply(c.get("axor"))));
+    for (const name of route.guards) host.on(["GET", "POST"], route.path, middleware[name](axor));
+    host.on(["GET", "POST"], route.path, (c) => c.json(route.reply(c.get("axor"))));
   }
   return serveOnPort0(host);
 }

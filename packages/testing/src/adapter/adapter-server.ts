@@ -38,6 +38,7 @@ export type AppRouteGuard = "axorAuth" | "requireAuth" | "requireSessionCookie" 
  * ```
  */
 export interface AppRoute {
+  /** Served for GET and POST. */
   path: string;
   guards: readonly AppRouteGuard[];
   /** `auth` is what the adapter exposes to the route (`req.axor`, `c.get("axor")`, ...). */

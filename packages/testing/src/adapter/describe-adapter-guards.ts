@@ -7,7 +7,7 @@ import {
   type StartAdapterServer,
 } from "./adapter-server.js";
 import { adapterTestAxor } from "./adapter-test-axor.js";
-import { expectNotAuthenticated } from "./problem-answers.js";
+import { expectNotAuthenticated, problemOf } from "./problem-answers.js";
 import { registerOverHttp, type SignedInUser } from "./register-over-http.js";
 
 const who = (auth: AuthState | null | undefined) => ({
@@ -31,7 +31,7 @@ const guardedRoutes: AppRoute[] = [
 /**
  * An adapter's `axorAuth` and guards on the app's own routes: who each lets through, the 401
  * envelope for the others, the current user they expose, a guard reusing `axorAuth`'s result,
- * and a logged-out session refused. One server (from `start`) serves the whole suite.
+ * the CSRF origin check on cookie-authenticated POSTs, and a logged-out session refused. One server (from `start`) serves the whole suite.
  *
  * @example
  * ```ts
@@ -89,6 +89,25 @@ export function describeAdapterGuards(name: string, start: StartAdapterServer): 
     it("a guard after axorAuth reuses its result", async () => {
       expect((await get("/twice", bearer())).status).toBe(200);
       await expectNotAuthenticated(await get("/twice"), "/twice");
+    });
+
+    it("guards refuse a cross-site POST with the session cookie (403 CSRFFailed)", async () => {
+      const post = (path: string, headers: Record<string, string>) =>
+        fetch(`${server.origin}${path}`, { method: "POST", headers });
+      const foreign = { origin: "https://evil.example" };
+      for (const path of ["/any", "/cookie-only", "/twice"]) {
+        const refused = await problemOf(await post(path, { ...cookie(), ...foreign }));
+        expect(refused).toEqual({ status: 403, code: "CSRFFailed", instance: path });
+        const noOrigin = await problemOf(await post(path, cookie()));
+        expect(noOrigin).toMatchObject({ status: 403, code: "CSRFFailed" });
+        expect((await post(path, { ...cookie(), origin: server.origin })).status).toBe(200);
+      }
+      // A Bearer key is no ambient credential: exempt, as on the Axor endpoints.
+      expect((await post("/any", { ...bearer(), ...foreign })).status).toBe(200);
+      expect((await post("/app-only", { ...bearer(), ...cookie(), ...foreign })).status).toBe(200);
+      // Anonymous: still 401, not 403. axorAuth alone does not check (it never rejects).
+      await expectNotAuthenticated(await post("/any", foreign), "/any");
+      expect((await post("/optional", { ...cookie(), ...foreign })).status).toBe(200);
     });
 
     it("a logged-out session no longer passes", async () => {

@@ -1,4 +1,5 @@
 import type { NewSession, SessionKind, SessionRecord } from "@axor/core";
+import { type RowKeys, rowKeys } from "./row-keys.js";
 import { fromStoredInstant, fromStoredNullableInstant, toStoredInstant } from "./stored-values.js";
 
 /** The columns of the sessions table, in the order queries select them. */
@@ -19,15 +20,11 @@ export const SESSION_COLUMNS = [
 /** A sessions-table row as a driver returns it. */
 export type SessionRow = Record<(typeof SESSION_COLUMNS)[number], unknown>;
 
-/** Column -> the key it has in a result row (itself, or an alias such as `s_id`). */
-export type SessionRowKeys = Readonly<Record<(typeof SESSION_COLUMNS)[number], string>>;
+/** Column -> the key it has in a session result row. */
+export type SessionRowKeys = RowKeys<(typeof SESSION_COLUMNS)[number]>;
 
-/** The keys of a row selected with each column aliased as `${prefix}${column}`. */
-export function sessionRowKeys(prefix = ""): SessionRowKeys {
-  return Object.fromEntries(
-    SESSION_COLUMNS.map((column) => [column, `${prefix}${column}`]),
-  ) as SessionRowKeys;
-}
+/** The session columns' keys when each is aliased as `${prefix}${column}`. */
+export const sessionRowKeys = (prefix = ""): SessionRowKeys => rowKeys(SESSION_COLUMNS, prefix);
 
 const PLAIN_SESSION_KEYS = sessionRowKeys();
 

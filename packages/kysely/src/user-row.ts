@@ -1,4 +1,5 @@
 import type { NewUser, UserPatch, UserRecord } from "@axor/core";
+import { type RowKeys, rowKeys } from "./row-keys.js";
 import type { SqlFlavor } from "./sql-flavor.js";
 import {
   fromStoredBoolean,
@@ -25,15 +26,11 @@ export const USER_COLUMNS = [
 /** A users-table row as a driver returns it. */
 export type UserRow = Record<(typeof USER_COLUMNS)[number], unknown>;
 
-/** Column -> the key it has in a result row (itself, or an alias such as `u_id`). */
-export type UserRowKeys = Readonly<Record<(typeof USER_COLUMNS)[number], string>>;
+/** Column -> the key it has in a user result row. */
+export type UserRowKeys = RowKeys<(typeof USER_COLUMNS)[number]>;
 
-/** The keys of a row selected with each column aliased as `${prefix}${column}`. */
-export function userRowKeys(prefix = ""): UserRowKeys {
-  return Object.fromEntries(
-    USER_COLUMNS.map((column) => [column, `${prefix}${column}`]),
-  ) as UserRowKeys;
-}
+/** The user columns' keys when each is aliased as `${prefix}${column}`. */
+export const userRowKeys = (prefix = ""): UserRowKeys => rowKeys(USER_COLUMNS, prefix);
 
 const PLAIN_USER_KEYS = userRowKeys();
 

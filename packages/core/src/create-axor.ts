@@ -19,6 +19,20 @@ import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 import { renewalCookies } from "./sessions/renewal-cookies.js";
 import { type ResolvedSession, resolveSession } from "./sessions/resolve-session.js";
 
+/** `onError` (default: console.error), made unable to throw into the request that reports. */
+function safeReporter(onError: ((error: unknown, during: string) => void) | undefined) {
+  const report =
+    onError ??
+    ((error: unknown, during: string) => console.error(`[axor] error while ${during}:`, error));
+  return (error: unknown, during: string): void => {
+    try {
+      report(error, during);
+    } catch (reporterError) {
+      console.error("[axor] onError threw while reporting:", reporterError, "original:", error);
+    }
+  };
+}
+
 function authState(resolved: ResolvedSession): AuthState {
   const { session, user } = resolved;
   return {
@@ -53,9 +67,7 @@ export function createAxor(options: AxorOptions): Axor {
     mailer: resolved.mailer ?? consoleMailer(),
     limiter: createRateLimiter(resolved.storage, resolved.rateLimits, now),
     now,
-    reportError:
-      resolved.onError ??
-      ((error, during) => console.error(`[axor] error while ${during}:`, error)),
+    reportError: safeReporter(resolved.onError),
   };
   const proxies = createTrustedProxies(resolved.trustedProxies);
   const trustedOrigins = new Set([...resolved.trustedOrigins, resolved.baseUrl]);

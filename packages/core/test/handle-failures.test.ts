@@ -110,3 +110,34 @@ describe("odd requests from a hand-made caller", () => {
     expect(response.headers["content-type"]).toBe("application/problem+json; charset=utf-8");
   });
 });
+
+describe("bodies and HEAD", () => {
+  const axor = () => axorOver(memoryStorage(), []);
+  const withType = (type: string): AxorRequest => ({
+    ...login,
+    headers: { ...login.headers, "content-type": type },
+  });
+
+  it.each(["application/json; charset=latin1", 'application/json; charset="utf-16"'])(
+    "refuses JSON labelled %s with 415",
+    async (type) => {
+      const response = await axor().handle(withType(type));
+      expect(response.status).toBe(415);
+      expect(JSON.parse(response.body ?? "").detail).toBe("Send the JSON body as UTF-8.");
+    },
+  );
+
+  it.each(["application/json; charset=UTF-8", "application/json;charset=utf8", "application/json"])(
+    "reads JSON labelled %s",
+    async (type) => {
+      expect((await axor().handle(withType(type))).status).toBe(401); // InvalidCredentials
+    },
+  );
+
+  it("answers HEAD errors with the headers and no body", async () => {
+    const response = await axor().handle({ ...me, method: "HEAD" });
+    expect(response.status).toBe(401);
+    expect(response.headers["content-type"]).toBe("application/problem+json; charset=utf-8");
+    expect(response.body).toBeNull();
+  });
+});

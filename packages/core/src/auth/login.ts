@@ -4,6 +4,7 @@ import { awaitAll } from "../async/await-all.js";
 import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
+import { clientIpKey } from "../rate-limit/client-ip-key.js";
 import { verifySecondFactor } from "../totp/verify-second-factor.js";
 import {
   bodyObject,
@@ -35,7 +36,7 @@ export async function login(
   client: ClientInfo,
 ): Promise<LoginResult> {
   const fields = parseInput(loginSchema, input);
-  const ipKey = `login:ip:${client.ip}`;
+  const ipKey = `login:ip:${clientIpKey(client.ip)}`;
   const accountKey = `login:account:${fields.email}`;
   await ctx.limiter.hit("login", [ipKey, accountKey]);
 

@@ -1,10 +1,11 @@
 import { AxorError } from "../errors/axor-error.js";
 import type { ErrorCode } from "../errors/error-catalogue.js";
 import type { ResolvedAxorOptions } from "../options/axor-options.js";
+import { codePointLength, hasLoneSurrogate } from "../validation/text-checks.js";
 
 /**
  * Enforces the password policy (default 8..256 characters, counted as Unicode code points, any
- * characters allowed). Throws `code` (400) with the reason under `field`.
+ * characters allowed; an unpaired surrogate is no character and would hash like U+FFFD). Throws `code` (400) with the reason under `field`.
  */
 export function checkPasswordPolicy(
   policy: ResolvedAxorOptions["password"],
@@ -12,9 +13,10 @@ export function checkPasswordPolicy(
   code: ErrorCode = "InvalidPassword",
   field = "password",
 ): void {
-  const length = [...password].length;
+  const length = codePointLength(password);
   let reason: string | null = null;
-  if (length < policy.minLength)
+  if (hasLoneSurrogate(password)) reason = "Password must not contain unpaired surrogates.";
+  else if (length < policy.minLength)
     reason = `Password must be at least ${policy.minLength} characters.`;
   else if (length > policy.maxLength)
     reason = `Password must be at most ${policy.maxLength} characters.`;

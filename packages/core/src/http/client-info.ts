@@ -1,26 +1,33 @@
+import { isIP } from "node:net";
 import type { ClientInfo, Credential } from "../api/client-info.js";
 import type { ResolvedAxorOptions } from "../options/axor-options.js";
 import { readSessionCookie } from "../sessions/session-cookie.js";
 import type { AxorRequest } from "./neutral-http.js";
 import { normalizeIp, type TrustedProxies } from "./trusted-proxies.js";
 
+const BEARER_SCHEME = /^Bearer(?:[ \t]|$)/i;
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**
  * The client's address: the socket peer, or, when the peer is a trusted proxy, the nearest
- * address in `X-Forwarded-For` that is not itself a trusted proxy.
+ * address in `X-Forwarded-For` that is not itself a trusted proxy (ports dropped). A hop that
+ * is no address at all ends the chain: the trusted proxy that wrote it is taken instead, so
+ * junk never becomes a rate-limit key of its own.
  */
 function clientIp(request: AxorRequest, proxies: TrustedProxies): string {
   const peer = normalizeIp(request.ip);
   if (!proxies.trusts(peer)) return peer;
   const forwarded = request.headers["x-forwarded-for"];
   if (!forwarded) return peer;
-  const hops = forwarded.split(",").map(normalizeIp).filter(Boolean);
+  let nearest = peer;
+  const hops = forwarded.split(",").map(normalizeIp);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i] as string;
+    if (isIP(hop) === 0) return nearest;
     if (!proxies.trusts(hop)) return hop;
+    nearest = hop;
   }
-  return hops[0] ?? peer;
+  return nearest;
 }
 
 function isSecure(request: AxorRequest, proxies: TrustedProxies): boolean {
@@ -32,10 +39,10 @@ function isSecure(request: AxorRequest, proxies: TrustedProxies): boolean {
 
 function credential(request: AxorRequest, options: ResolvedAxorOptions): Credential | null {
   const authorization = request.headers.authorization;
-  if (authorization) {
-    const match = BEARER.exec(authorization);
-    // A malformed Authorization header is a (bad) credential, never a fallback to the cookie.
-    return { source: "bearer", key: match?.[1] ?? "" };
+  if (authorization && BEARER_SCHEME.test(authorization)) {
+    // A malformed Bearer header is a (bad) credential, never a fallback to the cookie. Other
+    // schemes (a staging site's HTTP Basic auth) are not Axor's: the cookie still counts.
+    return { source: "bearer", key: BEARER.exec(authorization)?.[1] ?? "" };
   }
   const key = readSessionCookie(options.cookie, request.headers.cookie);
   return key ? { source: "cookie", key } : null;

@@ -16,7 +16,8 @@ function originOf(value: string | undefined): string | null {
 /**
  * Blocks cross-site use of the session cookie: a state-changing request that carries the
  * cookie (and no Bearer key) must come from the request's own origin or a trusted one, as told
- * by `Origin`, else `Referer`. Neither header: refused too (a browser always sends one of them).
+ * by `Origin`, else (no Origin header at all) `Referer`. Neither header: refused too (a browser
+ * always sends one of them).
  */
 export function checkCsrf(
   request: AxorRequest,
@@ -24,7 +25,10 @@ export function checkCsrf(
   trusted: ReadonlySet<string>,
 ): void {
   if (SAFE_METHODS.has(request.method) || client.credential?.source !== "cookie") return;
-  const origin = originOf(request.headers.origin) ?? originOf(request.headers.referer);
+  // A present Origin decides (even "null" or garbage, which never match); Referer only when
+  // there is no Origin header at all.
+  const { origin: originHeader, referer } = request.headers;
+  const origin = originOf(originHeader !== undefined ? originHeader : referer);
   const host = request.headers.host;
   const own = host ? originOf(`${client.secure ? "https" : "http"}://${host}`) : null;
   if (origin !== null && (origin === own || trusted.has(origin))) return;

@@ -66,15 +66,18 @@ export function createRequestHandler(ctx: AxorContext, setup: RequestHandlerSetu
 
     const response = await endpoint.run({ ctx, body, client, session });
     response.setCookies.push(...renewalCookies(ctx, session, client));
-    return request.method === "HEAD" ? { ...response, body: null } : response;
+    return response;
   }
 
   return async function handle(request: AxorRequest): Promise<AxorResponse> {
     const instance = `${request.mountPath ?? ""}${request.path.split("?", 1)[0]}`;
+    let response: AxorResponse;
     try {
-      return await serve(request);
+      response = await serve(request);
     } catch (error) {
-      return errorResponse(ctx, error, instance, `${request.method} ${instance}`);
+      response = errorResponse(ctx, error, instance, `${request.method} ${instance}`);
     }
+    // HEAD answers carry the headers of GET, errors included, and never a body.
+    return request.method === "HEAD" ? { ...response, body: null } : response;
   };
 }

@@ -12,6 +12,13 @@ import type { AxorRequest, ParsedBody } from "./neutral-http.js";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
+/** JSON is UTF-8 (RFC 8259): a body labelled with any other charset is refused, not misread. */
+function isUtf8(contentType: string): boolean {
+  const charset = CHARSET.exec(contentType)?.[1]?.toLowerCase();
+  return charset === undefined || charset === "utf-8" || charset === "utf8";
+}
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 function isParsedBody(body: AxorRequest["body"]): body is ParsedBody {
@@ -46,8 +53,11 @@ export function readJsonBody(request: AxorRequest): unknown {
     throw new AxorError("InvalidJSON", {
       detail: "The request body is empty; send a JSON object.",
     });
-  if (!JSON_TYPE.test(request.headers["content-type"] ?? ""))
-    throw new AxorError("UnsupportedMediaType");
+  const contentType = request.headers["content-type"] ?? "";
+  if (!JSON_TYPE.test(contentType)) throw new AxorError("UnsupportedMediaType");
+  if (!isUtf8(contentType)) {
+    throw new AxorError("UnsupportedMediaType", { detail: "Send the JSON body as UTF-8." });
+  }
   if (isParsedBody(body)) return body.parsed;
   try {
     const text = typeof body === "string" ? body : decoder.decode(body);

@@ -5,12 +5,21 @@ export interface TrustedProxies {
   trusts(ip: string): boolean;
 }
 
-/** "::ffff:10.0.0.1" -> "10.0.0.1"; other addresses unchanged. */
+const IPV4_WITH_PORT = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/;
+const BRACKETED_IPV6 = /^\[([^\]]+)\](?::\d{1,5})?$/;
+
+/**
+ * An address as written by a socket or a proxy, made plain: "::ffff:10.0.0.1" -> "10.0.0.1",
+ * "203.0.113.9:40001" -> "203.0.113.9", "[2001:db8::9]:443" -> "2001:db8::9". Anything else is
+ * returned trimmed, unchanged (callers check it with `isIP`).
+ */
 export function normalizeIp(ip: string): string {
   const trimmed = ip.trim();
-  return trimmed.toLowerCase().startsWith("::ffff:") && isIP(trimmed.slice(7)) === 4
-    ? trimmed.slice(7)
-    : trimmed;
+  const withoutPort =
+    IPV4_WITH_PORT.exec(trimmed)?.[1] ?? BRACKETED_IPV6.exec(trimmed)?.[1] ?? trimmed;
+  return withoutPort.toLowerCase().startsWith("::ffff:") && isIP(withoutPort.slice(7)) === 4
+    ? withoutPort.slice(7)
+    : withoutPort;
 }
 
 /**

@@ -162,6 +162,10 @@ export function memoryStorage(): StorageAdapter {
       counters.set(key, next);
       return structuredClone(next);
     },
+    async getCounter(key, now) {
+      const current = counters.get(key);
+      return current && current.resetAt.getTime() > now.getTime() ? structuredClone(current) : null;
+    },
     async decrementCounter(key) {
       const current = counters.get(key);
       if (current && current.count > 0) counters.set(key, { ...current, count: current.count - 1 });

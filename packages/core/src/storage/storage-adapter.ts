@@ -79,6 +79,8 @@ export interface StorageAdapter {
 
   /** Adds one to the counter `key`, starting a new window of `windowMs` when the old one ended. */
   incrementCounter(key: string, windowMs: number, now: Date): Promise<CounterState>;
+  /** The counter's current window, or null when it has none or its window has ended. */
+  getCounter(key: string, now: Date): Promise<CounterState | null>;
   /** Takes back one increment (an attempt that turned out to succeed); never below zero. */
   decrementCounter(key: string): Promise<void>;
   resetCounter(key: string): Promise<void>;

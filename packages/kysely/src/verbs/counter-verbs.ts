@@ -3,7 +3,10 @@ import { sql } from "kysely";
 import type { StorageContext } from "../storage-context.js";
 import { fromStoredInstant, fromStoredNumber } from "../stored-values.js";
 
-type CounterVerbs = Pick<StorageAdapter, "incrementCounter" | "decrementCounter" | "resetCounter">;
+type CounterVerbs = Pick<
+  StorageAdapter,
+  "incrementCounter" | "getCounter" | "decrementCounter" | "resetCounter"
+>;
 
 /**
  * Fixed-window counters as one atomic upsert: insert `hits = 1` for a new key, otherwise add one,
@@ -42,6 +45,18 @@ export function counterVerbs({ db, flavor, tables }: StorageContext): CounterVer
               .returning(["hits", "reset_at"])
               .executeTakeFirstOrThrow();
       return { count: fromStoredNumber(row.hits), resetAt: fromStoredInstant(row.reset_at) };
+    },
+
+    async getCounter(key, now) {
+      const row = await db
+        .selectFrom(table)
+        .select(["hits", "reset_at"])
+        .where("counter_key", "=", key)
+        .where("reset_at", ">", now.getTime())
+        .executeTakeFirst();
+      return row
+        ? { count: fromStoredNumber(row.hits), resetAt: fromStoredInstant(row.reset_at) }
+        : null;
     },
 
     async decrementCounter(key) {

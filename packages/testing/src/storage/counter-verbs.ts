@@ -76,6 +76,22 @@ export function describeCounterVerbs(storage: StorageGetter): void {
       await expect(storage().resetCounter(counterKey())).resolves.toBeUndefined();
     });
 
+    it("getCounter reads the live window without counting, and null once it ended", async () => {
+      const now = new Date();
+      const key = counterKey();
+      expect(await storage().getCounter(key, now)).toBeNull();
+      await increment(key, now);
+      await increment(key, now);
+      const state = await storage().getCounter(key, msAfter(now, 10));
+      expect(state?.resetAt).toBeInstanceOf(Date);
+      expect({ count: state?.count, resetAt: state?.resetAt.getTime() }).toEqual({
+        count: 2,
+        resetAt: now.getTime() + WINDOW_MS,
+      });
+      expect((await increment(key, now)).count).toBe(3);
+      expect(await storage().getCounter(key, msAfter(now, WINDOW_MS))).toBeNull();
+    });
+
     it("decrementCounter takes back one increment, never below zero, keeping the window", async () => {
       const now = new Date();
       const key = counterKey();

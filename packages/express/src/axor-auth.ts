@@ -1,9 +1,9 @@
 import type { AuthState, Axor } from "@axor/core";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import "./express-request-augmentation.js";
-import { neutralRequest } from "./neutral-request.js";
 import { requestInstance } from "./request-instance.js";
 import { sendAxorResponse } from "./send-axor-response.js";
+import { toAxorRequest } from "./to-axor-request.js";
 
 /**
  * Resolves the request's credential once per request and stores it in `req.axor`; a session
@@ -15,7 +15,7 @@ export async function resolveAuth(
   res: Response,
 ): Promise<AuthState | null> {
   if (req.axor !== undefined) return req.axor;
-  const { auth, setCookies } = await axor.authenticate(neutralRequest(req));
+  const { auth, setCookies } = await axor.authenticate(toAxorRequest(req));
   if (setCookies.length > 0) res.append("Set-Cookie", setCookies);
   req.axor = auth;
   return auth;

@@ -1,16 +1,16 @@
 import { type AuthState, type Axor, AxorError, problemResponse } from "@axor/core";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { resolveAuth } from "./axor-auth.js";
-import { neutralRequest } from "./neutral-request.js";
 import { requestInstance } from "./request-instance.js";
 import { sendAxorResponse } from "./send-axor-response.js";
+import { toAxorRequest } from "./to-axor-request.js";
 
 function guard(axor: Axor, admits: (auth: AuthState) => boolean): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     let auth: AuthState | null;
     try {
       auth = await resolveAuth(axor, req, res);
-      if (auth && admits(auth)) axor.checkOrigin(neutralRequest(req));
+      if (auth && admits(auth)) axor.checkOrigin(toAxorRequest(req));
     } catch (error) {
       return sendAxorResponse(res, axor.errorResponse(error, requestInstance(req)));
     }

@@ -1,9 +1,9 @@
 import type { AuthState, Axor } from "@axor/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import "./fastify-request-augmentation.js";
-import { neutralRequest } from "./neutral-request.js";
 import { requestInstance } from "./request-instance.js";
 import { sendAxorResponse } from "./send-axor-response.js";
+import { toAxorRequest } from "./to-axor-request.js";
 
 /**
  * A Fastify hook, usable as `onRequest` or `preHandler`, in a route's options or `addHook`.
@@ -31,7 +31,7 @@ export async function resolveAuth(
   reply: FastifyReply,
 ): Promise<AuthState | null> {
   if (resolved.has(request)) return request.axor;
-  const { auth, setCookies } = await axor.authenticate(neutralRequest("", request));
+  const { auth, setCookies } = await axor.authenticate(toAxorRequest(request));
   if (setCookies.length > 0) reply.header("set-cookie", setCookies);
   request.axor = auth;
   resolved.add(request);

@@ -1,8 +1,8 @@
 import { type AuthState, type Axor, AxorError, problemResponse } from "@axor/core";
 import { type AxorHook, resolveAuth } from "./axor-auth.js";
-import { neutralRequest } from "./neutral-request.js";
 import { requestInstance } from "./request-instance.js";
 import { sendAxorResponse } from "./send-axor-response.js";
+import { toAxorRequest } from "./to-axor-request.js";
 
 function guard(axor: Axor, admits: (auth: AuthState) => boolean): AxorHook {
   return async (request, reply) => {
@@ -10,7 +10,7 @@ function guard(axor: Axor, admits: (auth: AuthState) => boolean): AxorHook {
     let auth: AuthState | null;
     try {
       auth = await resolveAuth(axor, request, reply);
-      if (auth && admits(auth)) axor.checkOrigin(neutralRequest("", request));
+      if (auth && admits(auth)) axor.checkOrigin(toAxorRequest(request));
     } catch (error) {
       return sendAxorResponse(reply, axor.errorResponse(error, instance));
     }

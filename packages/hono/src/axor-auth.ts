@@ -2,8 +2,9 @@ import type { AuthState, Axor } from "@axor/core";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AxorEnv } from "./axor-env.js";
 import { axorResponse } from "./axor-response.js";
-import { type GetClientIp, neutralRequest } from "./neutral-request.js";
+import type { GetClientIp } from "./neutral-request.js";
 import { rawPath } from "./raw-path.js";
+import { toAxorRequest } from "./to-axor-request.js";
 
 /**
  * Options of `axorAuth` and the guards.
@@ -36,9 +37,7 @@ export async function resolveAuth(
   options: AxorAuthOptions,
 ): Promise<AuthState | null> {
   if (resolved.has(c)) return c.get("axor");
-  const { auth, setCookies } = await axor.authenticate(
-    neutralRequest(c, "", undefined, options.getClientIp),
-  );
+  const { auth, setCookies } = await axor.authenticate(toAxorRequest(c, options));
   for (const cookie of setCookies) c.header("set-cookie", cookie, { append: true });
   c.set("axor", auth);
   resolved.add(c);

@@ -3,8 +3,8 @@ import type { MiddlewareHandler } from "hono";
 import { type AxorAuthOptions, resolveAuth } from "./axor-auth.js";
 import type { AxorEnv } from "./axor-env.js";
 import { axorResponse } from "./axor-response.js";
-import { neutralRequest } from "./neutral-request.js";
 import { rawPath } from "./raw-path.js";
+import { toAxorRequest } from "./to-axor-request.js";
 
 function guard(
   axor: Axor,
@@ -15,8 +15,7 @@ function guard(
     let auth: AuthState | null;
     try {
       auth = await resolveAuth(axor, c, options);
-      if (auth && admits(auth))
-        axor.checkOrigin(neutralRequest(c, "", undefined, options.getClientIp));
+      if (auth && admits(auth)) axor.checkOrigin(toAxorRequest(c, options));
     } catch (error) {
       return axorResponse(c, axor.errorResponse(error, rawPath(c)));
     }

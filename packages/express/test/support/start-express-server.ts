@@ -1,15 +1,30 @@
 import { createServer } from "node:http";
+import type { Axor } from "@axor/core";
 import {
   axorAuth,
   axorRouter,
   requireAppToken,
   requireAuth,
   requireSessionCookie,
+  toAxorRequest,
 } from "@axor/express";
 import { type AdapterServer, type AdapterTestApp, serveOnLoopback } from "@axor/testing";
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 
-const middleware = { axorAuth, requireAuth, requireSessionCookie, requireAppToken };
+/** The adapter's request translation used by hand, as docs/express.md shows. */
+const checkOrigin =
+  (axor: Axor): RequestHandler =>
+  (req, res, next) => {
+    try {
+      axor.checkOrigin(toAxorRequest(req));
+      next();
+    } catch (error) {
+      const answer = axor.errorResponse(error, req.originalUrl);
+      res.status(answer.status).set(answer.headers).send(answer.body);
+    }
+  };
+
+const middleware = { axorAuth, requireAuth, requireSessionCookie, requireAppToken, checkOrigin };
 
 /**
  * Serves `app` from an Express app on 127.0.0.1 (the shared adapter suites' server factory);

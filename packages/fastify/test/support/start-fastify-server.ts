@@ -1,15 +1,27 @@
+import type { Axor } from "@axor/core";
 import {
   axorAuth,
   axorPlugin,
   requireAppToken,
   requireAuth,
   requireSessionCookie,
+  toAxorRequest,
 } from "@axor/fastify";
 import type { AdapterServer, AdapterTestApp } from "@axor/testing";
-import type { FastifyServerOptions } from "fastify";
+import type { FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { serveFastify } from "./fastify-server.js";
 
-const hooks = { axorAuth, requireAuth, requireSessionCookie, requireAppToken };
+/** The adapter's request translation used by hand, as docs/fastify.md shows. */
+const checkOrigin = (axor: Axor) => async (request: FastifyRequest, reply: FastifyReply) => {
+  try {
+    axor.checkOrigin(toAxorRequest(request));
+  } catch (error) {
+    const answer = axor.errorResponse(error, request.url);
+    return reply.code(answer.status).headers(answer.headers).send(answer.body);
+  }
+};
+
+const hooks = { axorAuth, requireAuth, requireSessionCookie, requireAppToken, checkOrigin };
 
 /**
  * Serves `app` from a Fastify app (built with `options`) on 127.0.0.1: the shared adapter

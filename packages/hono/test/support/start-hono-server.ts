@@ -1,3 +1,4 @@
+import type { Axor } from "@axor/core";
 import {
   type AxorAppOptions,
   type AxorEnv,
@@ -6,12 +7,26 @@ import {
   requireAppToken,
   requireAuth,
   requireSessionCookie,
+  toAxorRequest,
 } from "@axor/hono";
 import type { AdapterServer, AdapterTestApp } from "@axor/testing";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { serveOnPort0 } from "./hono-server.js";
 
-const middleware = { axorAuth, requireAuth, requireSessionCookie, requireAppToken };
+/** The adapter's request translation used by hand, as docs/hono.md shows. */
+const checkOrigin =
+  (axor: Axor): MiddlewareHandler<AxorEnv> =>
+  async (c, next) => {
+    try {
+      axor.checkOrigin(toAxorRequest(c));
+    } catch (error) {
+      const answer = axor.errorResponse(error, c.req.path);
+      return new Response(answer.body, { status: answer.status, headers: answer.headers });
+    }
+    await next();
+  };
+
+const middleware = { axorAuth, requireAuth, requireSessionCookie, requireAppToken, checkOrigin };
 
 /**
  * Serves `app` from a Hono app on `@hono/node-server` at 127.0.0.1 (the shared adapter suites'

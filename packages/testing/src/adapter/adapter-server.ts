@@ -22,7 +22,13 @@ export const ADAPTER_API_PATH = "/api/user";
  * const handlers = names.map((name) => middleware[name](axor));
  * ```
  */
-export type AppRouteGuard = "axorAuth" | "requireAuth" | "requireSessionCookie" | "requireAppToken";
+export type AppRouteGuard =
+  | "axorAuth"
+  | "requireAuth"
+  | "requireSessionCookie"
+  | "requireAppToken"
+  /** `axor.checkOrigin(toAxorRequest(...))` by hand, answering `axor.errorResponse` on failure. */
+  | "checkOrigin";
 
 /**
  * One of the app's own routes: `GET path`, behind the adapter's middleware named in `guards`

@@ -26,6 +26,7 @@ const guardedRoutes: AppRoute[] = [
     reply: (auth) => ({ axor: auth === null ? null : auth?.user.first_name }),
   },
   { path: "/twice", guards: ["axorAuth", "requireAuth"], reply: who },
+  { path: "/by-hand", guards: ["axorAuth", "checkOrigin"], reply: who },
 ];
 
 /**
@@ -105,6 +106,10 @@ export function describeAdapterGuards(name: string, start: StartAdapterServer): 
       // A Bearer key is no ambient credential: exempt, as on the Axor endpoints.
       expect((await post("/any", { ...bearer(), ...foreign })).status).toBe(200);
       expect((await post("/app-only", { ...bearer(), ...cookie(), ...foreign })).status).toBe(200);
+      // The adapter's toAxorRequest with axor.checkOrigin on a route of the app's own.
+      const byHand = await problemOf(await post("/by-hand", { ...cookie(), ...foreign }));
+      expect(byHand).toEqual({ status: 403, code: "CSRFFailed", instance: "/by-hand" });
+      expect((await post("/by-hand", { ...cookie(), origin: server.origin })).status).toBe(200);
       // Anonymous: still 401, not 403. axorAuth alone does not check (it never rejects).
       await expectNotAuthenticated(await post("/any", foreign), "/any");
       expect((await post("/optional", { ...cookie(), ...foreign })).status).toBe(200);

@@ -60,6 +60,10 @@ describe("client IP and trusted proxies", () => {
       request("127.0.0.1", { "x-requested-by": "web", cookie: "axor_session=xyz" }),
     );
     expect(web).toMatchObject({ mode: "web", credential: { source: "cookie", key: "xyz" } });
+    const twice = { "x-requested-by": "web, web" };
+    expect(axor.clientInfo(request("127.0.0.1", twice)).mode).toBe("web");
+    const mixed = { "x-requested-by": "web, mobile_app" };
+    expect(axor.clientInfo(request("127.0.0.1", mixed)).mode).toBe("app");
     // Another scheme (a staging site's Basic auth) is not Axor's: the cookie still counts.
     expect(
       axor.clientInfo(request("127.0.0.1", { authorization: "Basic x" })).credential,

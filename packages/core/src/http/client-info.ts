@@ -54,11 +54,16 @@ export function readClientInfo(
   options: ResolvedAxorOptions,
   proxies: TrustedProxies,
 ): ClientInfo {
-  const requestedBy = request.headers["x-requested-by"]?.trim().toLowerCase();
+  // A repeated header arrives joined ("web, web"): web only when every value says web.
+  const requestedBy = request.headers["x-requested-by"]
+    ?.split(",")
+    .map((value) => value.trim().toLowerCase())
+    .filter((value) => value !== "" && value !== "web")
+    .join(",");
   return {
     ip: clientIp(request, proxies),
     userAgent: request.headers["user-agent"] ?? null,
-    mode: !requestedBy || requestedBy === "web" ? "web" : "app",
+    mode: requestedBy ? "app" : "web",
     credential: credential(request, options),
     secure: isSecure(request, proxies),
   };

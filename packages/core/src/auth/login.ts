@@ -13,7 +13,7 @@ import {
   requiredString,
 } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
-import { signIn } from "./login-response.js";
+import { signIn } from "./sign-in.js";
 
 const loginSchema = bodyObject({
   email: loginEmailField,

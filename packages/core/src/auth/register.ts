@@ -7,10 +7,11 @@ import { AxorError } from "../errors/axor-error.js";
 import { sendVerificationEmail } from "../mail/verification-email.js";
 import { clientIpKey } from "../rate-limit/client-ip-key.js";
 import { EmailTakenError } from "../storage/email-taken-error.js";
+import type { UserRecord } from "../storage/records.js";
 import { bodyObject, emailField, nameField, passwordField } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
-import { signIn } from "./login-response.js";
 import { checkPasswordPolicy } from "./password-policy.js";
+import { signIn } from "./sign-in.js";
 
 const registerSchema = bodyObject({
   email: emailField,
@@ -31,7 +32,7 @@ export async function register(
   await ctx.limiter.hit("register", [`register:ip:${clientIpKey(client.ip)}`]);
 
   const now = ctx.now();
-  let user: Awaited<ReturnType<typeof ctx.storage.createUser>>;
+  let user: UserRecord;
   try {
     user = await ctx.storage.createUser({
       id: randomUUID(),
@@ -53,6 +54,3 @@ export async function register(
   await sendVerificationEmail(ctx, user);
   return result;
 }
-
-/** The input `register` accepts. */
-export type RegisterFields = v.InferInput<typeof registerSchema>;

@@ -18,8 +18,8 @@ function loginResponse(
   client: ClientInfo,
 ): AxorResponse {
   if (client.mode === "app") return jsonResponse(status, result.response);
-  const maxAge = Math.ceil((result.expireAt.getTime() - ctx.now().getTime()) / 1000);
-  const cookie = sessionCookie(ctx.options.cookie, result.key, maxAge, client.secure ?? false);
+  const secure = client.secure ?? false;
+  const cookie = sessionCookie(ctx.options.cookie, result.key, result.expireAt, ctx.now(), secure);
   return jsonResponse(status, result.response, [cookie]);
 }
 

@@ -18,6 +18,7 @@ export function renewalCookies(
     client.credential?.source !== "cookie"
   )
     return [];
-  const maxAge = Math.ceil((resolved.session.expireAt.getTime() - ctx.now().getTime()) / 1000);
-  return [sessionCookie(ctx.options.cookie, client.credential.key, maxAge, client.secure ?? false)];
+  const { expireAt } = resolved.session;
+  const secure = client.secure ?? false;
+  return [sessionCookie(ctx.options.cookie, client.credential.key, expireAt, ctx.now(), secure)];
 }

@@ -15,13 +15,15 @@ function attributes(cookie: CookieOptions, secure: boolean) {
   };
 }
 
-/** The Set-Cookie value that carries a web session's key. */
+/** The Set-Cookie value that carries a web session's key until `expireAt`. */
 export function sessionCookie(
   cookie: CookieOptions,
   key: string,
-  maxAgeSeconds: number,
+  expireAt: Date,
+  now: Date,
   secure: boolean,
 ): string {
+  const maxAgeSeconds = Math.ceil((expireAt.getTime() - now.getTime()) / 1000);
   return stringifySetCookie(cookie.name, key, {
     ...attributes(cookie, secure),
     maxAge: maxAgeSeconds,

@@ -1,4 +1,5 @@
 import type { StorageAdapter } from "@axor/core";
+import type { ExpressionBuilder } from "kysely";
 import { liveSessionQuery } from "../live-session-query.js";
 import { reusableQuery } from "../reusable-query.js";
 import { newSessionRow, SESSION_COLUMNS, type SessionRow, sessionFromRow } from "../session-row.js";
@@ -14,6 +15,11 @@ type SessionVerbs = Pick<
   | "revokeSession"
   | "revokeUserSessions"
 >;
+
+/** Not revoked and not expired at `now`: what "live" means in every session query. */
+function isLive(eb: ExpressionBuilder<any, any>, now: Date) {
+  return eb.and([eb("revoked_at", "is", null), eb("expire_at", ">", now.getTime())]);
+}
 
 /**
  * Sessions and app tokens. The two per-request statements (the lookup and the slide) are
@@ -64,8 +70,7 @@ export function sessionVerbs({ db, tables }: StorageContext): SessionVerbs {
         .selectFrom(tables.sessions)
         .select(SESSION_COLUMNS)
         .where("user_id", "=", userId)
-        .where("revoked_at", "is", null)
-        .where("expire_at", ">", now.getTime())
+        .where((eb) => isLive(eb, now))
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
         .execute();
@@ -78,8 +83,7 @@ export function sessionVerbs({ db, tables }: StorageContext): SessionVerbs {
         .set({ revoked_at: now.getTime() })
         .where("id", "=", id)
         .where("user_id", "=", userId)
-        .where("revoked_at", "is", null)
-        .where("expire_at", ">", now.getTime())
+        .where((eb) => isLive(eb, now))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -89,8 +93,7 @@ export function sessionVerbs({ db, tables }: StorageContext): SessionVerbs {
         .updateTable(tables.sessions)
         .set({ revoked_at: now.getTime() })
         .where("user_id", "=", userId)
-        .where("revoked_at", "is", null)
-        .where("expire_at", ">", now.getTime());
+        .where((eb) => isLive(eb, now));
       if (exceptId !== undefined) query = query.where("id", "!=", exceptId);
       const result = await query.executeTakeFirst();
       return Number(result.numUpdatedRows);

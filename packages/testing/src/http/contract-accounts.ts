@@ -1,15 +1,11 @@
+import type { RegisterInput } from "@axor/core";
 import { expect } from "vitest";
 import { expectLoginResponse, type LoginBody } from "./api-object-assertions.js";
 import type { ContractClient } from "./contract-client.js";
 import { uniqueEmail } from "./unique-email.js";
 
 /** The body of a valid `register/` request. */
-export interface RegisterFields {
-  email: string;
-  password: string;
-  first_name: string;
-  last_name: string;
-}
+export type RegisterFields = RegisterInput;
 
 /**
  * A valid, unique registration.

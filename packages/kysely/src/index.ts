@@ -6,5 +6,6 @@ export {
   migrateToLatest,
   migrationStatus,
 } from "./migrate.js";
+export type { OpenDatabaseOptions } from "./database-options.js";
 export { type DatabaseDialect, type OpenedDatabase, openDatabase } from "./open-database.js";
 export { type PreparingDatabase, withStatementCache } from "./statement-cache.js";

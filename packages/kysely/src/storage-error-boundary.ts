@@ -1,20 +1,76 @@
 import { type StorageAdapter, StorageUnavailableError } from "@axor/core";
 import { isConnectionFailure } from "./connection-failure.js";
+import { isTransientConflict } from "./transient-conflict.js";
+
+/** Calls of one verb at most: the first and two retries. */
+const MAX_ATTEMPTS = 3;
 
 /**
- * Wraps every verb of `adapter` so a connection failure leaves it as a
- * `StorageUnavailableError` (with the driver error as its `cause`) and nothing else changes.
+ * Verbs whose repetition leaves the same state and returns the same answer: reads, and writes
+ * that set values rather than add, take or count something. Only these are repeated after a
+ * connection died in the middle of the call, when it cannot be known whether the write landed.
+ */
+const IDEMPOTENT_VERBS = new Set<string>([
+  "getUserById",
+  "getUserByEmail",
+  "updateUser",
+  "getLiveSession",
+  "touchSession",
+  "getLatestSession",
+  "listLiveSessions",
+  "findOneTimeToken",
+  "deleteOneTimeTokens",
+  "getTotp",
+  "saveTotp",
+  "confirmTotp",
+  "deleteTotp",
+  "replaceBackupCodes",
+  "getCounter",
+  "resetCounter",
+]);
+
+/** A short pause that grows with each attempt, jittered so retries of many calls spread out. */
+function pause(attempt: number): Promise<void> {
+  const ms = 10 * attempt + Math.random() * 20 * attempt;
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Whether a failed call of `verb` may run again. */
+function isRetryable(verb: string, error: unknown): boolean {
+  // A conflict was rolled back: nothing was applied, so any verb may run again.
+  if (isTransientConflict(error)) return true;
+  // A lost connection may have applied the call: only a verb that can land twice runs again (on
+  // a fresh connection; the pool dropped the dead one).
+  return IDEMPOTENT_VERBS.has(verb) && isConnectionFailure(error);
+}
+
+/**
+ * Wraps every verb of `adapter` with the database-fault policy:
+ * - a serialization failure or deadlock is retried (up to 3 calls in all), for every verb;
+ * - a connection failure is retried the same way for the idempotent verbs (reads, and writes
+ *   that set values), on a fresh connection;
+ * - what still fails for either reason, and any other connection failure, leaves as
+ *   `StorageUnavailableError` (the HTTP layer's 503), with the driver error as its `cause`.
+ * Other errors pass through unchanged.
  */
 export function withStorageErrorBoundary(adapter: StorageAdapter): StorageAdapter {
   const guarded: Record<string, unknown> = {};
   for (const [verb, implementation] of Object.entries(adapter)) {
     const call = implementation as (...args: unknown[]) => Promise<unknown>;
     guarded[verb] = async (...args: unknown[]) => {
-      try {
-        return await call(...args);
-      } catch (error) {
-        if (isConnectionFailure(error)) throw new StorageUnavailableError({ cause: error });
-        throw error;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await call(...args);
+        } catch (error) {
+          if (attempt < MAX_ATTEMPTS && isRetryable(verb, error)) {
+            await pause(attempt);
+            continue;
+          }
+          if (isConnectionFailure(error) || isTransientConflict(error)) {
+            throw new StorageUnavailableError({ cause: error });
+          }
+          throw error;
+        }
       }
     };
   }

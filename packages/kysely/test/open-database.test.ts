@@ -36,6 +36,15 @@ describe("openDatabase", () => {
     expect(() => openDatabase(url)).toThrow(/expected a SQLite file path/);
   });
 
+  it.each([
+    [{ poolSize: 0 }, /"poolSize"/],
+    [{ statementTimeoutSeconds: -1 }, /"statementTimeoutSeconds"/],
+    [{ connectTimeoutSeconds: "5" }, /"connectTimeoutSeconds": must be a number of seconds/],
+    [{ busyTimeoutSeconds: 7200 }, /"busyTimeoutSeconds"/],
+  ])("a wrong option %o throws at once, naming it", (options, message) => {
+    expect(() => openDatabase(":memory:", options as never)).toThrow(message);
+  });
+
   it("never repeats a password from the value in its error", () => {
     expect(() => openDatabase("redis://:hunter2@cache:6379")).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining("hunter2") }),

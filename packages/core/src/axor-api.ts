@@ -1,7 +1,8 @@
 import type { AuthState, LoginResponse, User } from "./api/api-objects.js";
 import type { ClientInfo } from "./api/client-info.js";
+import type { Authorization, AuthRequirement } from "./http/authorize.js";
 import type { AxorRequest, AxorResponse } from "./http/neutral-http.js";
-import type { ResolvedAxorOptions } from "./options/axor-options.js";
+import type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
 
 /**
  * Input of `axor.register`.
@@ -89,10 +90,42 @@ export interface Authentication {
  */
 export interface Axor {
   readonly options: ResolvedAxorOptions;
-  /** Serves the HTTP contract: one neutral request in, one neutral response out. Never throws. */
+  /**
+   * Serves the HTTP contract: one neutral request in, one neutral response out. Never throws.
+   *
+   * @example
+   * ```ts
+   * const response = await axor.handle(request); // what an adapter does for every API request
+   * ```
+   */
   handle(request: AxorRequest): Promise<AxorResponse>;
-  /** Resolves a request's credential (Bearer key, else cookie); slides the session when due. */
+  /**
+   * Resolves a request's credential (Bearer key, else cookie); slides the session when due.
+   *
+   * @example
+   * ```ts
+   * const { auth, setCookies } = await axor.authenticate(request);
+   * if (auth) console.log(`${auth.user.email} via a ${auth.session.kind} session`);
+   * ```
+   */
   authenticate(request: AxorRequest): Promise<Authentication>;
+  /**
+   * The guards of every adapter, in one call: resolves the caller (or takes `known`, already
+   * resolved for this request), checks `requirement` and, for a signed-in caller, the CSRF
+   * origin check. Never throws: a refusal (401 `NotAuthenticated`, 403 `CSRFFailed`, 503, 500)
+   * comes back as the response to send.
+   *
+   * @example
+   * ```ts
+   * const { auth, setCookies, refusal } = await axor.authorize(request, "any");
+   * if (refusal) return send(refusal);
+   * ```
+   */
+  authorize(
+    request: AxorRequest,
+    requirement?: AuthRequirement,
+    known?: AuthState | null,
+  ): Promise<Authorization>;
   /**
    * The contract's CSRF check, for the app's own routes (the guards run it): throws 403
    * `CSRFFailed` when a state-changing request carries the session cookie, no Bearer key, and
@@ -109,18 +142,65 @@ export interface Axor {
    */
   checkOrigin(request: AxorRequest): void;
   /**
-   * Any error as the contract's envelope, for adapters' guards and middleware: an `AxorError`
-   * as itself, an unreachable storage as 503, anything else as 500 (reported to `onError`).
+   * Any error as the contract's envelope, for adapters and middleware: an `AxorError` as
+   * itself, an unreachable storage as 503, anything else as 500 (reported to `onError`, else
+   * to `request.log` when the request is given).
+   *
+   * @example
+   * ```ts
+   * const response = axor.errorResponse(new Error("boom"), "/api/notes"); // 500 InternalError
+   * ```
    */
-  errorResponse(error: unknown, instance: string): AxorResponse;
-  /** Client IP (per `trustedProxies`), user agent, mode and credential of a neutral request. */
+  errorResponse(error: unknown, instance: string, request?: AxorRequest): AxorResponse;
+  /**
+   * Client IP (per `trustedProxies`), user agent, mode and credential of a neutral request.
+   *
+   * @example
+   * ```ts
+   * const { ip, mode } = axor.clientInfo(request); // mode: "web" or "app"
+   * ```
+   */
   clientInfo(request: AxorRequest): ClientInfo;
-  /** Creates a user, signs them in and sends the verification email. */
+  /**
+   * Creates a user, signs them in and sends the verification email.
+   *
+   * @example
+   * ```ts
+   * const { response, key } = await axor.register(
+   *   { email: "ada@example.com", password: "correct horse", first_name: "Ada", last_name: "L" },
+   *   axor.clientInfo(request),
+   * );
+   * ```
+   */
   register(input: RegisterInput, client: ClientInfo): Promise<LoginResult>;
-  /** Checks credentials (and the 2FA code) and creates a new session or app token. */
+  /**
+   * Checks credentials (and the 2FA code) and creates a new session or app token.
+   *
+   * @example
+   * ```ts
+   * const { response } = await axor.login(
+   *   { email: "ada@example.com", password: "correct horse" },
+   *   axor.clientInfo(request),
+   * );
+   * ```
+   */
   login(input: LoginInput, client: ClientInfo): Promise<LoginResult>;
-  /** Revokes the client's current session or token, if any. Idempotent. */
+  /**
+   * Revokes the client's current session or token, if any. Idempotent.
+   *
+   * @example
+   * ```ts
+   * await axor.logout(axor.clientInfo(request));
+   * ```
+   */
   logout(client: ClientInfo): Promise<void>;
-  /** The client's user, or null when not authenticated. */
+  /**
+   * The client's user, or null when not authenticated.
+   *
+   * @example
+   * ```ts
+   * const user = await axor.currentUser(axor.clientInfo(request));
+   * ```
+   */
   currentUser(client: ClientInfo): Promise<User | null>;
 }

@@ -1,8 +1,9 @@
 import type { PasswordHasher } from "./auth/password-hasher.js";
 import type { SecretBox } from "./crypto/secret-box.js";
 import type { Mailer } from "./mail/mailer.js";
-import type { ResolvedAxorOptions } from "./options/axor-options.js";
+import type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
 import type { RateLimiter } from "./rate-limit/rate-limiter.js";
+import type { RecordEvent } from "./storage/security-event-recorder.js";
 import type { StorageAdapter } from "./storage/storage-adapter.js";
 
 /** What every flow needs, built once by `createAxor`. Internal. */
@@ -13,6 +14,8 @@ export interface AxorContext {
   secretBox: SecretBox;
   mailer: Mailer;
   limiter: RateLimiter;
+  /** Writes a security event to the event log and hands it to `onEvent`. */
+  recordEvent: RecordEvent;
   now(): Date;
   /** Reports an error that must not fail the request (e.g. a mail outage). */
   reportError(error: unknown, during: string): void;

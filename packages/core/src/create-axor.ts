@@ -7,24 +7,31 @@ import { register } from "./auth/register.js";
 import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
 import { createSecretBox } from "./crypto/secret-box.js";
-import { readClientInfo } from "./http/client-info.js";
+import { authorize } from "./http/authorize.js";
 import { checkCsrf } from "./http/csrf-check.js";
 import { errorResponse } from "./http/error-response.js";
 import { createRequestHandler } from "./http/handle-request.js";
+import type { AxorRequest } from "./http/neutral-http.js";
+import { readClientInfo } from "./http/read-client-info.js";
 import { routeTable } from "./http/route-table.js";
 import { createTrustedProxies } from "./http/trusted-proxies.js";
 import { consoleMailer } from "./mail/console-mailer.js";
-import { type AxorOptions, resolveAxorOptions } from "./options/axor-options.js";
+import type { AxorOptions } from "./options/axor-options.js";
+import { resolveAxorOptions } from "./options/resolve-axor-options.js";
 import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 import { renewalCookies } from "./sessions/renewal-cookies.js";
 import { type ResolvedSession, resolveSession } from "./sessions/resolve-session.js";
+import { eventLogOf, rateLimitStoreOf } from "./storage/optional-stores.js";
+import { securityEventRecorder } from "./storage/security-event-recorder.js";
 
-/** `onError` (default: console.error), made unable to throw into the request that reports. */
-function safeReporter(onError: ((error: unknown, during: string) => void) | undefined) {
-  const report =
-    onError ??
-    ((error: unknown, during: string) => console.error(`[axor] error while ${during}:`, error));
-  return (error: unknown, during: string): void => {
+type Reporter = (error: unknown, during: string) => void;
+
+const consoleReporter: Reporter = (error, during) =>
+  console.error(`[axor] error while ${during}:`, error);
+
+/** `report` made unable to throw into the request that reports. */
+function safeReporter(report: Reporter): Reporter {
+  return (error, during) => {
     try {
       report(error, during);
     } catch (reporterError) {
@@ -59,24 +66,30 @@ function authState(resolved: ResolvedSession): AuthState {
 export function createAxor(options: AxorOptions): Axor {
   const resolved = resolveAxorOptions(options);
   const now = resolved.now ?? (() => new Date());
+  const reportError = safeReporter(resolved.onError ?? consoleReporter);
   const ctx: AxorContext = {
     options: resolved,
     storage: resolved.storage,
     hasher: createPasswordHasher(resolved.argon2),
     secretBox: createSecretBox(resolved.secret),
     mailer: resolved.mailer ?? consoleMailer(),
-    limiter: createRateLimiter(resolved.storage, resolved.rateLimits, now),
+    limiter: createRateLimiter(rateLimitStoreOf(resolved), resolved.rateLimits, now),
+    recordEvent: securityEventRecorder(eventLogOf(resolved), resolved.onEvent, reportError),
     now,
-    reportError: safeReporter(resolved.onError),
+    reportError,
   };
   const proxies = createTrustedProxies(resolved.trustedProxies);
   const trustedOrigins = new Set([...resolved.trustedOrigins, resolved.baseUrl]);
-  const handle = createRequestHandler(ctx, { routes: routeTable, proxies, trustedOrigins });
+  // `onError` wins; else a request's own logger (an adapter's, e.g. Fastify's request.log).
+  const forRequest = (request: AxorRequest): AxorContext =>
+    request.log && !resolved.onError ? { ...ctx, reportError: safeReporter(request.log) } : ctx;
+  const handle = createRequestHandler(forRequest, { routes: routeTable, proxies, trustedOrigins });
 
-  return {
+  const axor: Axor = {
     options: resolved,
     handle,
-    errorResponse: (error, instance) => errorResponse(ctx, error, instance, `serving ${instance}`),
+    errorResponse: (error, instance, request) =>
+      errorResponse(request ? forRequest(request) : ctx, error, instance, `serving ${instance}`),
     checkOrigin: (request) =>
       checkCsrf(request, readClientInfo(request, resolved, proxies), trustedOrigins),
     clientInfo: (request) => readClientInfo(request, resolved, proxies),
@@ -86,6 +99,8 @@ export function createAxor(options: AxorOptions): Axor {
       if (!found) return { auth: null, setCookies: [] };
       return { auth: authState(found), setCookies: renewalCookies(ctx, found, client) };
     },
+    authorize: (request, requirement = "any", known) =>
+      authorize(axor, request, requirement, known),
     register: (input, client) => register(ctx, input, client),
     login: (input, client) => login(ctx, input, client),
     logout: (client) => logout(ctx, client),
@@ -94,4 +109,5 @@ export function createAxor(options: AxorOptions): Axor {
       return found ? toUser(found.user) : null;
     },
   };
+  return axor;
 }

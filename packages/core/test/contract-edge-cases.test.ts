@@ -4,14 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { enableTotp } from "../../testing/src/seed/enable-totp.js";
-import {
-  type AxorOptions,
-  createAxor,
-  currentTotpCode,
-  fetchHandler,
-  memoryStorage,
-  type StorageAdapter,
-} from "../src/index.js";
+import { type AxorOptions, createAxor, fetchHandler, memoryStorage } from "../src/index.js";
+import { currentTotpCode, type StorageAdapter } from "../src/storage.js";
 
 const START = Date.parse("2030-01-01T00:00:00Z");
 const PASSWORD = "correct horse";

@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
-import {
-  type AxorRequest,
-  createAxor,
-  memoryStorage,
-  type StorageAdapter,
-  StorageUnavailableError,
-} from "../src/index.js";
+import { type AxorRequest, createAxor, memoryStorage } from "../src/index.js";
+import { type StorageAdapter, StorageUnavailableError } from "../src/storage.js";
 
 /** Memory storage whose every verb throws `failure()`. */
 function failingStorage(failure: () => Error): StorageAdapter {
-  const storage = memoryStorage();
+  const storage = memoryStorage() as unknown as Record<string | symbol, unknown>;
   return new Proxy(storage, {
     get: (target, name) =>
-      typeof target[name as keyof StorageAdapter] === "function"
-        ? () => Promise.reject(failure())
-        : target[name as keyof StorageAdapter],
-  });
+      typeof target[name] === "function" ? () => Promise.reject(failure()) : target[name],
+  }) as unknown as StorageAdapter;
 }
 
 const login: AxorRequest = {

@@ -9,7 +9,10 @@ describe("createAxor options", () => {
     [{ storage: {}, secret }, /"storage": must be a StorageAdapter/],
     [{ storage: memoryStorage(), secret: "short" }, /"secret": must be at least 32 characters/],
     [{ storage: memoryStorage(), secret, baseUrl: "example.com" }, /"baseUrl"/],
-    [{ storage: memoryStorage(), secret, webSessionLifetime: 0 }, /"webSessionLifetime"/],
+    [
+      { storage: memoryStorage(), secret, webSessionLifetimeSeconds: 0 },
+      /"webSessionLifetimeSeconds"/,
+    ],
     [{ storage: memoryStorage(), secret, cookie: { sameSite: "loose" } }, /"cookie.sameSite"/],
     [
       { storage: memoryStorage(), secret, rateLimits: { login: { max: -1, windowSeconds: 1 } } },
@@ -29,8 +32,8 @@ describe("createAxor options", () => {
     expect(options).toMatchObject({
       baseUrl: "http://127.0.0.1:3000",
       allowRegistration: true,
-      webSessionLifetime: 30 * 24 * 3600,
-      appTokenLifetime: 90 * 24 * 3600,
+      webSessionLifetimeSeconds: 30 * 24 * 3600,
+      appTokenLifetimeSeconds: 90 * 24 * 3600,
       cookie: { name: "axor_session", secure: "auto", sameSite: "lax" },
       password: { minLength: 8, maxLength: 256 },
       argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSecretBox } from "../src/index.js";
+import { createSecretBox } from "../src/storage.js";
 
 describe("createSecretBox", () => {
   const box = createSecretBox("k".repeat(32));

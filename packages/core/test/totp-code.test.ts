@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentTotpCode } from "../src/index.js";
+import { currentTotpCode } from "../src/storage.js";
 import { matchTotpStep } from "../src/totp/totp-code.js";
 
 // RFC 6238 appendix B, SHA-1 seed "12345678901234567890"; 6 digits are the last 6 of the 8.

@@ -1,8 +1,7 @@
 import type { Axor } from "@axor/core";
+import { writeNodeResponse } from "@axor/core/adapter";
 import { type Router as ExpressRouter, Router } from "express";
-import { neutralRequest } from "./neutral-request.js";
-import { requestBody } from "./request-body.js";
-import { sendAxorResponse } from "./send-axor-response.js";
+import { requestBody, routerRequest } from "./express-request.js";
 
 /**
  * An Express router serving the whole Axor HTTP contract under the path it is mounted at.
@@ -22,7 +21,7 @@ export function axorRouter(axor: Axor): ExpressRouter {
   router.use(async (req, res, next) => {
     try {
       const body = await requestBody(req);
-      sendAxorResponse(res, await axor.handle(neutralRequest(req, body)));
+      writeNodeResponse(res, await axor.handle(routerRequest(req, body)));
     } catch (error) {
       next(error);
     }

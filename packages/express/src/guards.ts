@@ -1,28 +1,35 @@
-import { type AuthState, type Axor, AxorError, problemResponse } from "@axor/core";
-import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { resolveAuth } from "./axor-auth.js";
-import { requestInstance } from "./request-instance.js";
-import { sendAxorResponse } from "./send-axor-response.js";
-import { toAxorRequest } from "./to-axor-request.js";
+import type { AuthRequirement, Axor } from "@axor/core";
+import { appendSetCookies, writeNodeResponse } from "@axor/core/adapter";
+import type { RequestHandler } from "express";
+import "./express-request-augmentation.js";
+import { toAxorRequest } from "./express-request.js";
 
-function guard(axor: Axor, admits: (auth: AuthState) => boolean): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    let auth: AuthState | null;
-    try {
-      auth = await resolveAuth(axor, req, res);
-      if (auth && admits(auth)) axor.checkOrigin(toAxorRequest(req));
-    } catch (error) {
-      return sendAxorResponse(res, axor.errorResponse(error, requestInstance(req)));
-    }
-    if (auth && admits(auth)) return next();
-    sendAxorResponse(res, problemResponse(new AxorError("NotAuthenticated"), requestInstance(req)));
+/** Middleware running `axor.authorize` once per request; the caller is kept in `req.axor`. */
+function authorizing(axor: Axor, requirement: AuthRequirement): RequestHandler {
+  return async (req, res, next) => {
+    const result = await axor.authorize(toAxorRequest(req), requirement, req.axor);
+    if (result.refusal) return writeNodeResponse(res, result.refusal);
+    appendSetCookies(res, result.setCookies);
+    req.axor = result.auth;
+    next();
   };
 }
 
 /**
- * Lets through requests authenticated by a session cookie or an app token (Axor's
- * `IsAuthenticated`); others get 401 `NotAuthenticated` in the contract's envelope.
- * Sets `req.axor` like `axorAuth`.
+ * Sets `req.axor` to the caller's `{ user, session }`, or null. Refuses nothing (but answers
+ * 503 when the storage is down): use a guard for that.
+ *
+ * @example
+ * ```ts
+ * app.use(axorAuth(axor));
+ * app.get("/", (req, res) => res.send(req.axor ? `Hi ${req.axor.user.first_name}` : "Hi"));
+ * ```
+ */
+export const axorAuth = (axor: Axor): RequestHandler => authorizing(axor, "optional");
+
+/**
+ * Lets through a session cookie or an app token (Axor's `IsAuthenticated`); else 401
+ * `NotAuthenticated` (403 `CSRFFailed` for a cross-site cookie POST). Sets `req.axor`.
  *
  * @example
  * ```ts
@@ -31,32 +38,24 @@ function guard(axor: Axor, admits: (auth: AuthState) => boolean): RequestHandler
  * });
  * ```
  */
-export function requireAuth(axor: Axor): RequestHandler {
-  return guard(axor, () => true);
-}
+export const requireAuth = (axor: Axor): RequestHandler => authorizing(axor, "any");
 
 /**
- * Lets through only requests authenticated by a web session cookie (Axor's
- * `IsAuthenticatedSessionCookie`); app tokens and anonymous requests get 401.
+ * Lets through only a web session cookie (Axor's `IsAuthenticatedSessionCookie`).
  *
  * @example
  * ```ts
- * app.post("/billing", requireSessionCookie(axor), handler);
+ * app.post("/billing", requireSessionCookie(axor), (req, res) => res.json({ ok: true }));
  * ```
  */
-export function requireSessionCookie(axor: Axor): RequestHandler {
-  return guard(axor, (auth) => auth.session.kind === "web");
-}
+export const requireSessionCookie = (axor: Axor): RequestHandler => authorizing(axor, "web");
 
 /**
- * Lets through only requests authenticated by an app's Bearer token (Axor's
- * `IsAuthenticatedAppToken`); cookie sessions and anonymous requests get 401.
+ * Lets through only an app's Bearer token (Axor's `IsAuthenticatedAppToken`).
  *
  * @example
  * ```ts
- * app.get("/sync", requireAppToken(axor), handler);
+ * app.get("/sync", requireAppToken(axor), (req, res) => res.json({ ok: true }));
  * ```
  */
-export function requireAppToken(axor: Axor): RequestHandler {
-  return guard(axor, (auth) => auth.session.kind === "app");
-}
+export const requireAppToken = (axor: Axor): RequestHandler => authorizing(axor, "app");

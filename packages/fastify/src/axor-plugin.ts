@@ -1,41 +1,61 @@
 import type { Axor } from "@axor/core";
-import type { FastifyPluginAsync } from "fastify";
+import { BODY_READ_LIMIT, readLimitedBody } from "@axor/core/adapter";
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import "./fastify-request-augmentation.js";
-import { axorRoutes } from "./axor-routes.js";
+import { routesRequest, sendAxorResponse } from "./fastify-request.js";
+import { authorizeRequest, requireAppToken, requireAuth, requireSessionCookie } from "./guards.js";
 
-/**
- * Options of `axorPlugin`.
- *
- * @example
- * ```ts
- * const options: AxorPluginOptions = { axor, prefix: "/api/user" };
- * await app.register(axorPlugin, options); // POST /api/user/login/, GET /api/user/me/, ...
- * ```
- */
+/** Options of `axorPlugin`. */
 export interface AxorPluginOptions {
   /** The Axor instance to serve. */
   axor: Axor;
-  /** Where the API is mounted, e.g. "/api/user". Default: the prefix of the registering context. */
+  /** Where the API is mounted, e.g. "/api/user". Default: the registering context's prefix. */
   prefix?: string;
+  /**
+   * Resolve `request.axor` for every route of the app: one session lookup per request; a
+   * storage failure leaves it null. Default true; false: only the guards and `axorAuth` do.
+   */
+  resolveAuth?: boolean;
 }
 
-const plugin: FastifyPluginAsync<AxorPluginOptions> = async (fastify, { axor, prefix }) => {
-  if (!fastify.hasRequestDecorator("axor")) fastify.decorateRequest("axor", null);
-  await fastify.register(axorRoutes, { axor, prefix: prefix ?? "" });
+/** The API's routes, in their own context: every content type reaches the core as raw bytes. */
+async function serveApi(api: FastifyInstance, axor: Axor) {
+  api.removeAllContentTypeParsers();
+  api.addContentTypeParser("*", (_request, payload, done) => {
+    readLimitedBody(payload, BODY_READ_LIMIT).then((bytes) => done(null, bytes), done);
+  });
+  const serve = async (request: FastifyRequest, reply: FastifyReply) =>
+    sendAxorResponse(reply, await axor.handle(await routesRequest(api.prefix, request)));
+  api.all("/", { config: { axorApi: true } }, serve);
+  api.all("/*", { config: { axorApi: true } }, serve);
+}
+
+const plugin: FastifyPluginAsync<AxorPluginOptions> = async (fastify, options) => {
+  const { axor, prefix = "", resolveAuth = true } = options;
+  fastify.decorateRequest("axor", null);
+  fastify.decorate("axor", {
+    axor,
+    requireAuth: requireAuth(axor),
+    requireSessionCookie: requireSessionCookie(axor),
+    requireAppToken: requireAppToken(axor),
+  });
+  if (resolveAuth) {
+    fastify.addHook("onRequest", async (request, reply) => {
+      if ((request.routeOptions.config as { axorApi?: boolean }).axorApi) return;
+      await authorizeRequest(axor, "optional", request, reply); // a failure: left unresolved
+    });
+  }
+  await fastify.register((api) => serveApi(api, axor), { prefix });
 };
 
 /**
- * Serves the Axor HTTP contract under `prefix` and decorates every request of the app with
- * `axor` (null until `axorAuth` or a guard resolves it). The decorator is added to the
- * registering context (the plugin is wrapped with fastify-plugin), while the routes live in
- * their own encapsulated child, so the prefix and the catch-all body parser apply to them only.
- *
+ * Serves the Axor HTTP contract under `prefix`, resolves `request.axor` for every route of the
+ * app (unless `resolveAuth: false`), and decorates the app with its guards (`app.axor`).
  * @example
  * ```ts
- * const app = Fastify();
+ * const app = Fastify({ logger: true });
  * await app.register(axorPlugin, { axor, prefix: "/api/user" });
- * app.get("/api/hello", { preHandler: requireAuth(axor) }, async (request) => ({
+ * app.get("/api/hello", { preHandler: app.axor.requireAuth }, async (request) => ({
  *   hello: request.axor?.user.first_name,
  * }));
  * ```

@@ -1,29 +1,47 @@
-import { type AuthState, type Axor, AxorError, problemResponse } from "@axor/core";
-import { type AxorHook, resolveAuth } from "./axor-auth.js";
-import { requestInstance } from "./request-instance.js";
-import { sendAxorResponse } from "./send-axor-response.js";
-import { toAxorRequest } from "./to-axor-request.js";
+import type { AuthRequirement, Axor, AxorResponse } from "@axor/core";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { sendAxorResponse, toAxorRequest } from "./fastify-request.js";
 
-function guard(axor: Axor, admits: (auth: AuthState) => boolean): AxorHook {
-  return async (request, reply) => {
-    const instance = requestInstance(request);
-    let auth: AuthState | null;
-    try {
-      auth = await resolveAuth(axor, request, reply);
-      if (auth && admits(auth)) axor.checkOrigin(toAxorRequest(request));
-    } catch (error) {
-      return sendAxorResponse(reply, axor.errorResponse(error, instance));
-    }
-    if (auth && admits(auth)) return;
-    return sendAxorResponse(reply, problemResponse(new AxorError("NotAuthenticated"), instance));
-  };
+/** A Fastify hook, usable as `onRequest` or `preHandler`. */
+export type AxorHook = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+const resolved = new WeakSet<FastifyRequest>();
+
+/** `axor.authorize` once per request: sets `request.axor` and cookies, or returns the refusal. */
+export async function authorizeRequest(
+  axor: Axor,
+  requirement: AuthRequirement,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<AxorResponse | null> {
+  const known = resolved.has(request) ? request.axor : undefined;
+  const result = await axor.authorize(toAxorRequest(request), requirement, known);
+  if (result.refusal) return result.refusal;
+  if (result.setCookies.length > 0) reply.header("set-cookie", result.setCookies);
+  request.axor = result.auth;
+  resolved.add(request);
+  return null;
 }
 
+const hook =
+  (axor: Axor, requirement: AuthRequirement): AxorHook =>
+  async (request, reply) => {
+    const refusal = await authorizeRequest(axor, requirement, request, reply);
+    if (refusal) return sendAxorResponse(reply, refusal);
+  };
+
 /**
- * A `preHandler` that lets through requests authenticated by a session cookie or an app
- * token (Axor's `IsAuthenticated`); others get 401 `NotAuthenticated` in the contract's
- * envelope. Sets `request.axor` like `axorAuth`.
- *
+ * Sets `request.axor` (`axorPlugin` does this for every route unless `resolveAuth: false`).
+ * @example
+ * ```ts
+ * app.addHook("onRequest", axorAuth(axor));
+ * ```
+ */
+export const axorAuth = (axor: Axor): AxorHook => hook(axor, "optional");
+
+/**
+ * Lets through a session cookie or an app token (Axor's `IsAuthenticated`); else 401
+ * `NotAuthenticated` (403 `CSRFFailed` for a cross-site cookie POST). Also `app.axor.requireAuth`.
  * @example
  * ```ts
  * app.get("/api/hello", { preHandler: requireAuth(axor) }, async (request) => ({
@@ -31,32 +49,22 @@ function guard(axor: Axor, admits: (auth: AuthState) => boolean): AxorHook {
  * }));
  * ```
  */
-export function requireAuth(axor: Axor): AxorHook {
-  return guard(axor, () => true);
-}
+export const requireAuth = (axor: Axor): AxorHook => hook(axor, "any");
 
 /**
- * A `preHandler` that lets through only requests authenticated by a web session cookie
- * (Axor's `IsAuthenticatedSessionCookie`); app tokens and anonymous requests get 401.
- *
+ * Lets through only a web session cookie (Axor's `IsAuthenticatedSessionCookie`).
  * @example
  * ```ts
- * app.post("/billing", { preHandler: requireSessionCookie(axor) }, handler);
+ * app.post("/billing", { preHandler: requireSessionCookie(axor) }, async () => ({ ok: true }));
  * ```
  */
-export function requireSessionCookie(axor: Axor): AxorHook {
-  return guard(axor, (auth) => auth.session.kind === "web");
-}
+export const requireSessionCookie = (axor: Axor): AxorHook => hook(axor, "web");
 
 /**
- * A `preHandler` that lets through only requests authenticated by an app's Bearer token
- * (Axor's `IsAuthenticatedAppToken`); cookie sessions and anonymous requests get 401.
- *
+ * Lets through only an app's Bearer token (Axor's `IsAuthenticatedAppToken`).
  * @example
  * ```ts
- * app.get("/sync", { preHandler: requireAppToken(axor) }, handler);
+ * app.get("/sync", { preHandler: requireAppToken(axor) }, async () => ({ ok: true }));
  * ```
  */
-export function requireAppToken(axor: Axor): AxorHook {
-  return guard(axor, (auth) => auth.session.kind === "app");
-}
+export const requireAppToken = (axor: Axor): AxorHook => hook(axor, "app");

@@ -1,7 +1,11 @@
-import "./fastify-request-augmentation.js";
+import "./fastify-augmentation.js";
 
-export { type AxorHook, axorAuth } from "./axor-auth.js";
 export { type AxorPluginOptions, axorPlugin } from "./axor-plugin.js";
-export { type AxorRoutesOptions, axorRoutes } from "./axor-routes.js";
-export { requireAppToken, requireAuth, requireSessionCookie } from "./guards.js";
-export { toAxorRequest } from "./to-axor-request.js";
+export { toAxorRequest } from "./fastify-request.js";
+export {
+  type AxorHook,
+  axorAuth,
+  requireAppToken,
+  requireAuth,
+  requireSessionCookie,
+} from "./guards.js";

@@ -1,73 +1,68 @@
-import { type AuthState, type Axor, AxorError, problemResponse } from "@axor/core";
+import type { AuthRequirement, AuthState, Axor } from "@axor/core";
 import type { MiddlewareHandler } from "hono";
-import { type AxorAuthOptions, resolveAuth } from "./axor-auth.js";
-import type { AxorEnv } from "./axor-env.js";
-import { axorResponse } from "./axor-response.js";
-import { rawPath } from "./raw-path.js";
-import { toAxorRequest } from "./to-axor-request.js";
+import type { AxorAppOptions } from "./axor-app.js";
+import { honoRequest, honoResponse } from "./hono-request.js";
 
-function guard(
+/** What `axorAuth` sets: `c.get("axor")` is the caller, or null. */
+export type AxorEnv = { Variables: { axor: AuthState | null } };
+/** What a guard guarantees to the handlers after it: `c.get("axor")` is never null. */
+export type SignedInEnv = { Variables: { axor: AuthState } };
+
+function authorizing<E extends AxorEnv | SignedInEnv>(
   axor: Axor,
-  options: AxorAuthOptions,
-  admits: (auth: AuthState) => boolean,
-): MiddlewareHandler<AxorEnv> {
+  requirement: AuthRequirement,
+  options: AxorAppOptions,
+): MiddlewareHandler<E> {
   return async (c, next) => {
-    let auth: AuthState | null;
-    try {
-      auth = await resolveAuth(axor, c, options);
-      if (auth && admits(auth)) axor.checkOrigin(toAxorRequest(c, options));
-    } catch (error) {
-      return axorResponse(c, axor.errorResponse(error, rawPath(c)));
-    }
-    if (auth && admits(auth)) return next();
-    return axorResponse(c, problemResponse(new AxorError("NotAuthenticated"), rawPath(c)));
+    const known = (c as { var: { axor?: AuthState | null } }).var.axor;
+    const request = honoRequest(c, "", undefined, options.getClientIp);
+    const result = await axor.authorize(request, requirement, known);
+    if (result.refusal) return honoResponse(c, result.refusal);
+    for (const cookie of result.setCookies) c.header("set-cookie", cookie, { append: true });
+    c.set("axor", result.auth as AuthState);
+    await next();
   };
 }
 
 /**
- * Middleware that lets through requests authenticated by a session cookie or an app token
- * (Axor's `IsAuthenticated`); others get 401 `NotAuthenticated` in the contract's envelope.
- * Sets `c.get("axor")` like `axorAuth`.
- *
+ * Sets `c.get("axor")` to the caller, or null. Refuses nothing (but answers 503 when the
+ * storage is down).
  * @example
  * ```ts
- * app.get("/api/hello", requireAuth(axor), (c) =>
- *   c.json({ hello: c.get("axor")?.user.first_name }),
- * );
+ * app.use(axorAuth(axor));
+ * app.get("/", (c) => c.text(c.get("axor") ? "signed in" : "anonymous"));
  * ```
  */
-export function requireAuth(axor: Axor, options: AxorAuthOptions = {}): MiddlewareHandler<AxorEnv> {
-  return guard(axor, options, () => true);
-}
+export const axorAuth = (axor: Axor, options: AxorAppOptions = {}) =>
+  authorizing<AxorEnv>(axor, "optional", options);
 
 /**
- * Middleware that lets through only requests authenticated by a web session cookie (Axor's
- * `IsAuthenticatedSessionCookie`); app tokens and anonymous requests get 401.
- *
+ * Lets through a session cookie or an app token (Axor's `IsAuthenticated`); else 401
+ * `NotAuthenticated` (403 `CSRFFailed` for a cross-site cookie POST).
  * @example
  * ```ts
- * app.post("/billing", requireSessionCookie(axor), handler);
+ * app.get("/api/hello", requireAuth(axor), (c) => c.json({ hello: c.get("axor").user.first_name }));
  * ```
  */
-export function requireSessionCookie(
-  axor: Axor,
-  options: AxorAuthOptions = {},
-): MiddlewareHandler<AxorEnv> {
-  return guard(axor, options, (auth) => auth.session.kind === "web");
-}
+export const requireAuth = (axor: Axor, options: AxorAppOptions = {}) =>
+  authorizing<SignedInEnv>(axor, "any", options);
 
 /**
- * Middleware that lets through only requests authenticated by an app's Bearer token (Axor's
- * `IsAuthenticatedAppToken`); cookie sessions and anonymous requests get 401.
- *
+ * Lets through only a web session cookie (Axor's `IsAuthenticatedSessionCookie`).
  * @example
  * ```ts
- * app.get("/sync", requireAppToken(axor), handler);
+ * app.post("/billing", requireSessionCookie(axor), (c) => c.json({ ok: true }));
  * ```
  */
-export function requireAppToken(
-  axor: Axor,
-  options: AxorAuthOptions = {},
-): MiddlewareHandler<AxorEnv> {
-  return guard(axor, options, (auth) => auth.session.kind === "app");
-}
+export const requireSessionCookie = (axor: Axor, options: AxorAppOptions = {}) =>
+  authorizing<SignedInEnv>(axor, "web", options);
+
+/**
+ * Lets through only an app's Bearer token (Axor's `IsAuthenticatedAppToken`).
+ * @example
+ * ```ts
+ * app.get("/sync", requireAppToken(axor), (c) => c.json({ ok: true }));
+ * ```
+ */
+export const requireAppToken = (axor: Axor, options: AxorAppOptions = {}) =>
+  authorizing<SignedInEnv>(axor, "app", options);

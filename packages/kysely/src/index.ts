@@ -1,4 +1,5 @@
-export { type KyselyStorageOptions, kyselyStorage } from "./kysely-storage.js";
+export type { OpenDatabaseOptions } from "./database-options.js";
+export { type KyselyStorage, type KyselyStorageOptions, kyselyStorage } from "./kysely-storage.js";
 export {
   type MigrateOptions,
   type MigrationOutcome,
@@ -6,6 +7,5 @@ export {
   migrateToLatest,
   migrationStatus,
 } from "./migrate.js";
-export type { OpenDatabaseOptions } from "./database-options.js";
 export { type DatabaseDialect, type OpenedDatabase, openDatabase } from "./open-database.js";
 export { type PreparingDatabase, withStatementCache } from "./statement-cache.js";

@@ -1,4 +1,4 @@
-import type { StorageAdapter } from "@axor/core";
+import type { EventLog, RateLimitStore, StorageAdapter } from "@axor/core/storage";
 import type { Kysely } from "kysely";
 import { detectSqlFlavor } from "./sql-flavor.js";
 import type { StorageContext } from "./storage-context.js";
@@ -30,7 +30,19 @@ export interface KyselyStorageOptions {
 }
 
 /**
- * A `StorageAdapter` on a Kysely instance of SQLite (better-sqlite3), PostgreSQL (pg) or
+ * What `kyselyStorage` returns: every part of the storage, with the rate-limit counters and the
+ * security-event log that `createAxor` then uses too.
+ *
+ * @example
+ * ```ts
+ * const storage: KyselyStorage = kyselyStorage(db);
+ * const axor = createAxor({ storage, secret: process.env.AXOR_SECRET! }); // counters in the database
+ * ```
+ */
+export type KyselyStorage = StorageAdapter & RateLimitStore & EventLog;
+
+/**
+ * A `StorageAdapter` (with a `RateLimitStore` and an `EventLog`) on a Kysely instance of SQLite (better-sqlite3), PostgreSQL (pg) or
  * MySQL/MariaDB (mysql2). Run `migrateToLatest(db)` with the same `tablePrefix` first.
  *
  * Every verb the interface calls atomic is one atomic statement (or one transaction) on all
@@ -50,7 +62,7 @@ export interface KyselyStorageOptions {
  * const axor = createAxor({ storage: kyselyStorage(db), secret: process.env.AXOR_SECRET! });
  * ```
  */
-export function kyselyStorage(db: Kysely<any>, options: KyselyStorageOptions = {}): StorageAdapter {
+export function kyselyStorage(db: Kysely<any>, options: KyselyStorageOptions = {}): KyselyStorage {
   const bare = db.withoutPlugins();
   const context: StorageContext = {
     db: bare,

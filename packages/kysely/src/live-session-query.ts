@@ -1,4 +1,4 @@
-import type { SessionWithUser } from "@axor/core";
+import type { SessionWithUser } from "@axor/core/storage";
 import type { Kysely } from "kysely";
 import { type ReusableQuery, reusableQuery } from "./reusable-query.js";
 import { SESSION_COLUMNS, sessionFromRow, sessionRowKeys } from "./session-row.js";

@@ -1,4 +1,4 @@
-import type { OneTimeTokenPurpose, OneTimeTokenRecord } from "@axor/core";
+import type { OneTimeTokenPurpose, OneTimeTokenRecord } from "@axor/core/storage";
 import { fromStoredInstant, toStoredInstant } from "./stored-values.js";
 
 /** The columns of the one-time-tokens table. */

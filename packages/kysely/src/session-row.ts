@@ -1,4 +1,5 @@
-import type { NewSession, SessionKind, SessionRecord } from "@axor/core";
+import type { ClientMode } from "@axor/core";
+import type { NewSession, SessionRecord } from "@axor/core/storage";
 import { type RowKeys, rowKeys } from "./row-keys.js";
 import { fromStoredInstant, fromStoredNullableInstant, toStoredInstant } from "./stored-values.js";
 
@@ -55,7 +56,7 @@ export function sessionFromRow(
   return {
     id: String(row[keys.id]),
     userId: String(row[keys.user_id]),
-    kind: String(row[keys.kind]) as SessionKind,
+    kind: String(row[keys.kind]) as ClientMode,
     keyHash: String(row[keys.key_hash]),
     createdAt: fromStoredInstant(row[keys.created_at]),
     updatedAt: fromStoredInstant(row[keys.updated_at]),

@@ -1,4 +1,4 @@
-import { type StorageAdapter, StorageUnavailableError } from "@axor/core";
+import { StorageUnavailableError } from "@axor/core/storage";
 import { isConnectionFailure } from "./connection-failure.js";
 import { isTransientConflict } from "./transient-conflict.js";
 
@@ -6,11 +6,13 @@ import { isTransientConflict } from "./transient-conflict.js";
 const MAX_ATTEMPTS = 3;
 
 /**
- * Verbs whose repetition leaves the same state and returns the same answer: reads, and writes
- * that set values rather than add, take or count something. Only these are repeated after a
- * connection died in the middle of the call, when it cannot be known whether the write landed.
+ * Verbs repeated after a connection died in the middle of the call, when it cannot be known
+ * whether the write landed: the idempotent ones (reads, and writes that set values rather than
+ * add, take or count something), and `decrementCounter`, the rate limiter's refund. A lost
+ * refund would cost a user an attempt they never made; a doubled one gives back at most one
+ * (the count never goes below zero), so repeating it is the safer side.
  */
-const IDEMPOTENT_VERBS = new Set<string>([
+const RETRIED_AFTER_LOST_CONNECTION = new Set<string>([
   "getUserById",
   "getUserByEmail",
   "updateUser",
@@ -27,6 +29,7 @@ const IDEMPOTENT_VERBS = new Set<string>([
   "replaceBackupCodes",
   "getCounter",
   "resetCounter",
+  "decrementCounter",
 ]);
 
 /** A short pause that grows with each attempt, jittered so retries of many calls spread out. */
@@ -39,21 +42,21 @@ function pause(attempt: number): Promise<void> {
 function isRetryable(verb: string, error: unknown): boolean {
   // A conflict was rolled back: nothing was applied, so any verb may run again.
   if (isTransientConflict(error)) return true;
-  // A lost connection may have applied the call: only a verb that can land twice runs again (on
+  // A lost connection may have applied the call: only a verb that may land twice runs again (on
   // a fresh connection; the pool dropped the dead one).
-  return IDEMPOTENT_VERBS.has(verb) && isConnectionFailure(error);
+  return RETRIED_AFTER_LOST_CONNECTION.has(verb) && isConnectionFailure(error);
 }
 
 /**
  * Wraps every verb of `adapter` with the database-fault policy:
  * - a serialization failure or deadlock is retried (up to 3 calls in all), for every verb;
  * - a connection failure is retried the same way for the idempotent verbs (reads, and writes
- *   that set values), on a fresh connection;
+ *   that set values) and the rate limiter's refund, on a fresh connection;
  * - what still fails for either reason, and any other connection failure, leaves as
  *   `StorageUnavailableError` (the HTTP layer's 503), with the driver error as its `cause`.
  * Other errors pass through unchanged.
  */
-export function withStorageErrorBoundary(adapter: StorageAdapter): StorageAdapter {
+export function withStorageErrorBoundary<Verbs extends object>(adapter: Verbs): Verbs {
   const guarded: Record<string, unknown> = {};
   for (const [verb, implementation] of Object.entries(adapter)) {
     const call = implementation as (...args: unknown[]) => Promise<unknown>;
@@ -74,5 +77,5 @@ export function withStorageErrorBoundary(adapter: StorageAdapter): StorageAdapte
       }
     };
   }
-  return guarded as unknown as StorageAdapter;
+  return guarded as Verbs;
 }

@@ -1,4 +1,4 @@
-import type { TotpRecord } from "@axor/core";
+import type { TotpRecord } from "@axor/core/storage";
 import type { SqlFlavor } from "./sql-flavor.js";
 import {
   fromStoredBoolean,

@@ -1,4 +1,4 @@
-import type { NewUser, UserPatch, UserRecord } from "@axor/core";
+import type { NewUser, UserPatch, UserRecord } from "@axor/core/storage";
 import { type RowKeys, rowKeys } from "./row-keys.js";
 import type { SqlFlavor } from "./sql-flavor.js";
 import {

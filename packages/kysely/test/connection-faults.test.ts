@@ -1,4 +1,4 @@
-import { StorageUnavailableError } from "@axor/core";
+import { StorageUnavailableError } from "@axor/core/storage";
 import { testServerUrl } from "@axor/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

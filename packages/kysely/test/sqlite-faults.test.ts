@@ -1,4 +1,4 @@
-import { StorageUnavailableError } from "@axor/core";
+import { StorageUnavailableError } from "@axor/core/storage";
 import { makeNewUser } from "@axor/testing";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,6 @@
-import { type StorageAdapter, StorageUnavailableError } from "@axor/core";
+import { StorageUnavailableError } from "@axor/core/storage";
 import { describe, expect, it } from "vitest";
+import type { KyselyStorage } from "../src/index.js";
 import { withStorageErrorBoundary } from "../src/storage-error-boundary.js";
 
 const deadlock = () => Object.assign(new Error("deadlock detected"), { code: "40P01" });
@@ -8,7 +9,7 @@ const lostConnection = () =>
 const constraint = () => Object.assign(new Error("check constraint"), { code: "23514" });
 
 /** A storage of one verb that fails with `errors` in turn, then answers "done". */
-function failingVerb(verb: keyof StorageAdapter, errors: Error[]) {
+function failingVerb(verb: keyof KyselyStorage, errors: Error[]) {
   let calls = 0;
   const storage = withStorageErrorBoundary({
     [verb]: async () => {
@@ -17,7 +18,7 @@ function failingVerb(verb: keyof StorageAdapter, errors: Error[]) {
       if (error) throw error;
       return "done";
     },
-  } as unknown as StorageAdapter);
+  } as unknown as KyselyStorage);
   const run = () => (storage[verb] as () => Promise<unknown>)();
   return { run, calls: () => calls };
 }
@@ -44,8 +45,8 @@ describe("the storage error boundary", () => {
   });
 
   it("never repeats a non-idempotent verb after a lost connection: the write may have landed", async () => {
-    for (const name of ["createUser", "createSession", "consumeOneTimeToken", "useBackupCode"]) {
-      const verb = failingVerb(name as keyof StorageAdapter, [lostConnection()]);
+    for (const name of ["createUser", "createSession", "consumeOneTimeToken", "useBackupCode", "incrementCounter"]) {
+      const verb = failingVerb(name as keyof KyselyStorage, [lostConnection()]);
       await expect(verb.run()).rejects.toBeInstanceOf(StorageUnavailableError);
       expect(verb.calls()).toBe(1);
     }

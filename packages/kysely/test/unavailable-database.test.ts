@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAxor, StorageUnavailableError } from "@axor/core";
+import { createAxor } from "@axor/core";
+import { StorageUnavailableError } from "@axor/core/storage";
 import { makeNewUser } from "@axor/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { kyselyStorage, migrateToLatest, openDatabase } from "../src/index.js";

@@ -1,13 +1,4 @@
-/**
- * `web`: cookie sessions. `app`: Bearer tokens (any `X-Requested-By` other than `web`).
- *
- * @example
- * ```ts
- * const mode: ClientMode = axor.clientInfo(request).mode;
- * // no X-Requested-By, or "web": "web" (cookie); X-Requested-By: mobile_app: "app" (Bearer key)
- * ```
- */
-export type ClientMode = "web" | "app";
+import type { ClientMode } from "../storage/records.js";
 
 /**
  * The credential a request carried: a Bearer key wins over a cookie.

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import type { ClientInfo } from "../api/client-info.js";
-import { awaitAll } from "../async/await-all.js";
+import { awaitAll } from "../await-all.js";
 import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
@@ -40,7 +40,11 @@ export async function login(
   const accountKey = `login:account:${fields.email}`;
   await ctx.limiter.hit("login", [ipKey, accountKey]);
 
-  const user = await ctx.storage.getUserByEmail(fields.email);
+  const user = await ctx.storage.getUserByEmail(fields.email).catch(async (error: unknown) => {
+    // The storage failed before the password was judged: the attempt costs nothing.
+    await ctx.limiter.refund("login", [ipKey, accountKey]).catch(() => {});
+    throw error;
+  });
   if (!user) {
     await ctx.hasher.verifyDummy(fields.password);
     throw new AxorError("InvalidCredentials");
@@ -50,7 +54,10 @@ export async function login(
   }
   if (!user.isActive) throw new AxorError("AccountDisabled");
   if (user.totpEnabled) await verifySecondFactor(ctx, user, fields.code);
-  await awaitAll([ctx.limiter.reset([accountKey]), ctx.limiter.refund("login", [ipKey])]);
+  // Bookkeeping of a success: if it fails, the counts stay higher (stricter), the login goes on.
+  await awaitAll([ctx.limiter.reset([accountKey]), ctx.limiter.refund("login", [ipKey])]).catch(
+    (error: unknown) => ctx.reportError(error, "clearing the login counts after a success"),
+  );
 
   if (ctx.hasher.needsRehash(user.passwordHash)) {
     const passwordHash = await ctx.hasher.hash(fields.password);

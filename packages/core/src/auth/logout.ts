@@ -7,7 +7,7 @@ export async function logout(ctx: AxorContext, client: ClientInfo): Promise<void
   const current = await resolveSession(ctx, client.credential);
   if (!current) return;
   await ctx.storage.revokeSession(current.user.id, current.session.id, ctx.now());
-  await ctx.storage.recordSecurityEvent({
+  await ctx.recordEvent({
     userId: current.user.id,
     type: "logout",
     ip: client.ip || null,

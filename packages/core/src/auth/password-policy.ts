@@ -1,6 +1,6 @@
 import { AxorError } from "../errors/axor-error.js";
 import type { ErrorCode } from "../errors/error-catalogue.js";
-import type { ResolvedAxorOptions } from "../options/axor-options.js";
+import type { ResolvedAxorOptions } from "../options/resolve-axor-options.js";
 import { codePointLength, hasLoneSurrogate } from "../validation/text-checks.js";
 
 /**

@@ -1,6 +1,6 @@
 import { toAppToken, toSession, toUser } from "../api/api-object-mappers.js";
 import type { ClientInfo } from "../api/client-info.js";
-import { awaitAll } from "../async/await-all.js";
+import { awaitAll } from "../await-all.js";
 import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { startSession } from "../sessions/start-session.js";
@@ -22,7 +22,7 @@ export async function signIn(
   ]);
   const started = await startSession(ctx, user.id, client);
   const now = ctx.now();
-  await ctx.storage.recordSecurityEvent({
+  await ctx.recordEvent({
     userId: user.id,
     type: event,
     ip: client.ip || null,

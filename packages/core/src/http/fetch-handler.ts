@@ -1,5 +1,6 @@
 import type { Axor } from "../axor-api.js";
 import { readLimitedStream } from "./read-limited-stream.js";
+import { webRequest } from "./web-request.js";
 
 /**
  * Options of `fetchHandler`.
@@ -37,20 +38,10 @@ export function fetchHandler(axor: Axor, options: FetchHandlerOptions = {}) {
     const path = url.pathname.startsWith(mountPath)
       ? url.pathname.slice(mountPath.length)
       : url.pathname;
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    headers.host ??= url.host;
-    const result = await axor.handle({
-      method: request.method,
-      path: path.startsWith("/") ? path : `/${path}`,
-      mountPath,
-      headers,
-      body: request.body ? await readLimitedStream(request.body) : undefined,
-      ip: options.clientIp?.(request) ?? "127.0.0.1",
-      protocol: url.protocol === "https:" ? "https" : "http",
-    });
+    const target = { path: path.startsWith("/") ? path : `/${path}`, mountPath };
+    const body = request.body ? await readLimitedStream(request.body) : undefined;
+    const ip = options.clientIp?.(request) ?? "127.0.0.1";
+    const result = await axor.handle(webRequest(request, target, body, ip));
     const responseHeaders = new Headers(result.headers);
     for (const cookie of result.setCookies) responseHeaders.append("set-cookie", cookie);
     return new Response(result.body, { status: result.status, headers: responseHeaders });

@@ -2,10 +2,10 @@ import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import { renewalCookies } from "../sessions/renewal-cookies.js";
 import { resolveSession } from "../sessions/resolve-session.js";
-import { readClientInfo } from "./client-info.js";
 import { checkCsrf } from "./csrf-check.js";
 import { errorResponse } from "./error-response.js";
 import type { AxorRequest, AxorResponse } from "./neutral-http.js";
+import { readClientInfo } from "./read-client-info.js";
 import { checkBodySize, readJsonBody } from "./read-json-body.js";
 import type { Endpoint, RouteTable } from "./route.js";
 import type { TrustedProxies } from "./trusted-proxies.js";
@@ -38,9 +38,12 @@ function routeKey(path: string): string {
  * The contract's HTTP entry: route (404/405), body limit, client mode and credential, CSRF,
  * authentication, JSON body, the endpoint, and the error envelope for anything thrown.
  */
-export function createRequestHandler(ctx: AxorContext, setup: RequestHandlerSetup) {
+export function createRequestHandler(
+  forRequest: (request: AxorRequest) => AxorContext,
+  setup: RequestHandlerSetup,
+) {
   const allows = allowHeaders(setup.routes);
-  async function serve(request: AxorRequest): Promise<AxorResponse> {
+  async function serve(ctx: AxorContext, request: AxorRequest): Promise<AxorResponse> {
     const path = routeKey(request.path);
     const methods = Object.hasOwn(setup.routes, path) ? setup.routes[path] : undefined;
     if (!methods) throw new AxorError("NotFound");
@@ -71,9 +74,10 @@ export function createRequestHandler(ctx: AxorContext, setup: RequestHandlerSetu
 
   return async function handle(request: AxorRequest): Promise<AxorResponse> {
     const instance = `${request.mountPath ?? ""}${request.path.split("?", 1)[0]}`;
+    const ctx = forRequest(request);
     let response: AxorResponse;
     try {
-      response = await serve(request);
+      response = await serve(ctx, request);
     } catch (error) {
       response = errorResponse(ctx, error, instance, `${request.method} ${instance}`);
     }

@@ -31,6 +31,12 @@ export interface AxorRequest {
   ip: string;
   /** The protocol the request arrived over at this server. */
   protocol: "http" | "https";
+  /**
+   * Where errors met while serving this request are reported when `createAxor` has no `onError`
+   * (default: `console.error`). An adapter passes its framework's logger, such as Fastify's
+   * `request.log`, so reports land in the app's log stream.
+   */
+  log?: ((error: unknown, during: string) => void) | undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
+import { issueOneTimeToken } from "../auth/issue-one-time-token.js";
 import type { AxorContext } from "../axor-context.js";
-import { escapeHtml } from "../html/escape-html.js";
-import { issueOneTimeToken } from "../one-time-tokens/issue-one-time-token.js";
 import type { UserRecord } from "../storage/records.js";
+import { escapeHtml } from "./escape-html.js";
 import type { EmailMessage } from "./mailer.js";
 import { sendEmail } from "./send-email.js";
 

@@ -1,14 +1,16 @@
-import { awaitAll } from "../async/await-all.js";
+import { awaitAll } from "../await-all.js";
 import { AxorError } from "../errors/axor-error.js";
 import type { ErrorCode } from "../errors/error-catalogue.js";
-import type { ResolvedAxorOptions } from "../options/axor-options.js";
-import type { StorageAdapter } from "../storage/storage-adapter.js";
+import type { ResolvedAxorOptions } from "../options/resolve-axor-options.js";
+import type { CounterState } from "../storage/records.js";
+import type { RateLimitStore } from "../storage/storage-adapter.js";
 
-/** The limits Axor keeps: failed logins, registrations, email sending, 2FA codes. */
-export type RateLimitName = "login" | "register" | "email" | "totp";
+/** The limits Axor keeps: failed logins, registrations, 2FA codes. */
+export type RateLimitName = "login" | "register" | "totp";
 
 /**
- * Counts attempts in fixed windows, in storage (so every process shares them). Each attempt is
+ * Counts attempts in fixed windows, in the rate-limit store (shared by every process that uses
+ * the same one). Each attempt is
  * counted before it is judged, atomically, so a burst of parallel attempts cannot slip past.
  * A lock is a window of its own, opened at a moment of the caller's choosing.
  */
@@ -20,7 +22,7 @@ export interface RateLimiter {
   hit(limit: RateLimitName, keys: string[], code?: ErrorCode): Promise<number>;
   /** True when `count` attempts use up the limit (the next one would be refused). */
   reached(limit: RateLimitName, count: number): boolean;
-  /** Takes back one counted attempt per key (it succeeded, so it was no failure). */
+  /** Takes back one counted attempt per key (it succeeded, or was never judged). */
   refund(limit: RateLimitName, keys: string[]): Promise<void>;
   /** Forgets the keys (e.g. an account's failed logins after a success). */
   reset(keys: string[]): Promise<void>;
@@ -37,8 +39,9 @@ function refusal(code: ErrorCode, until: Date, at: Date): AxorError {
   return new AxorError(code, { headers: { "retry-after": String(retryAfter) } });
 }
 
+/** The rate limiter over `store`, with the resolved `rules`. */
 export function createRateLimiter(
-  storage: StorageAdapter,
+  store: RateLimitStore,
   rules: ResolvedAxorOptions["rateLimits"],
   now: () => Date,
 ): RateLimiter {
@@ -49,7 +52,19 @@ export function createRateLimiter(
       if (rule === false) return 0;
       const at = now();
       const windowMs = rule.windowSeconds * 1000;
-      const states = await awaitAll(keys.map((key) => storage.incrementCounter(key, windowMs, at)));
+      const counted = await Promise.allSettled(
+        keys.map((key) => store.incrementCounter(key, windowMs, at)),
+      );
+      const failed = counted.find((result) => result.status === "rejected");
+      if (failed) {
+        // Not judged: take back the counts that did land, so a storage fault costs no attempt.
+        const landed = keys.filter((_, i) => counted[i]?.status === "fulfilled");
+        await Promise.allSettled(landed.map((key) => store.decrementCounter(key)));
+        throw failed.reason;
+      }
+      const states = counted.map(
+        (result) => (result as PromiseFulfilledResult<CounterState>).value,
+      );
       const over = states.filter((state) => state.count > rule.max);
       if (over.length > 0) {
         const until = Math.max(...over.map((state) => state.resetAt.getTime()));
@@ -63,21 +78,21 @@ export function createRateLimiter(
     },
     async refund(limit, keys) {
       if (ruleOf(limit) === false) return;
-      await awaitAll(keys.map((key) => storage.decrementCounter(key)));
+      await awaitAll(keys.map((key) => store.decrementCounter(key)));
     },
     async reset(keys) {
-      await awaitAll(keys.map((key) => storage.resetCounter(key)));
+      await awaitAll(keys.map((key) => store.resetCounter(key)));
     },
     async lock(limit, key) {
       const rule = ruleOf(limit);
       if (rule === false) return;
-      await storage.incrementCounter(lockKey(key), rule.windowSeconds * 1000, now());
-      await storage.resetCounter(key);
+      await store.incrementCounter(lockKey(key), rule.windowSeconds * 1000, now());
+      await store.resetCounter(key);
     },
     async assertNotLocked(limit, key, code) {
       if (ruleOf(limit) === false) return;
       const at = now();
-      const lock = await storage.getCounter(lockKey(key), at);
+      const lock = await store.getCounter(lockKey(key), at);
       if (lock) throw refusal(code, lock.resetAt, at);
     },
   };

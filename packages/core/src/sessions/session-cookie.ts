@@ -1,5 +1,5 @@
 import { parseCookie, stringifySetCookie } from "cookie";
-import type { ResolvedAxorOptions } from "../options/axor-options.js";
+import type { ResolvedAxorOptions } from "../options/resolve-axor-options.js";
 
 type CookieOptions = ResolvedAxorOptions["cookie"];
 

@@ -1,15 +1,10 @@
+import { memoryRateLimitStore } from "../rate-limit/memory-rate-limit-store.js";
 import { EmailTakenError } from "./email-taken-error.js";
-import type {
-  CounterState,
-  OneTimeTokenRecord,
-  SessionRecord,
-  TotpRecord,
-  UserRecord,
-} from "./records.js";
-import type { StorageAdapter } from "./storage-adapter.js";
+import type { OneTimeTokenRecord, SessionRecord, TotpRecord, UserRecord } from "./records.js";
+import type { RateLimitStore, StorageAdapter } from "./storage-adapter.js";
 
 /**
- * A `StorageAdapter` that keeps everything in `Map`s of this process: for tests, examples and
+ * A `StorageAdapter`, with a `RateLimitStore`, that keeps everything in `Map`s of this process: for tests, examples and
  * development. State is lost on restart, is not shared between processes, and expired rows are
  * not swept. Every verb runs without awaiting anything, so each one is atomic on Node's single
  * thread (the "exactly one winner" verbs need nothing more). Records go in and come out as
@@ -22,7 +17,7 @@ import type { StorageAdapter } from "./storage-adapter.js";
  * const axor = createAxor({ storage: memoryStorage(), secret: process.env.AXOR_SECRET! });
  * ```
  */
-export function memoryStorage(): StorageAdapter {
+export function memoryStorage(): StorageAdapter & RateLimitStore {
   const users = new Map<string, UserRecord>();
   const userIdByEmail = new Map<string, string>();
   const sessions = new Map<string, SessionRecord>();
@@ -30,7 +25,6 @@ export function memoryStorage(): StorageAdapter {
   const tokens = new Map<string, OneTimeTokenRecord>();
   const totps = new Map<string, TotpRecord>();
   const backupCodes = new Map<string, Set<string>>();
-  const counters = new Map<string, CounterState>();
 
   const userSessions = (userId: string): SessionRecord[] =>
     [...sessions.values()].filter((session) => session.userId === userId);
@@ -153,29 +147,7 @@ export function memoryStorage(): StorageAdapter {
       return backupCodes.get(userId)?.delete(codeHash) ?? false;
     },
 
-    async incrementCounter(key, windowMs, now) {
-      const current = counters.get(key);
-      const next =
-        current && current.resetAt.getTime() > now.getTime()
-          ? { count: current.count + 1, resetAt: current.resetAt }
-          : { count: 1, resetAt: new Date(now.getTime() + windowMs) };
-      counters.set(key, next);
-      return structuredClone(next);
-    },
-    async getCounter(key, now) {
-      const current = counters.get(key);
-      return current && current.resetAt.getTime() > now.getTime() ? structuredClone(current) : null;
-    },
-    async decrementCounter(key) {
-      const current = counters.get(key);
-      if (current && current.count > 0) counters.set(key, { ...current, count: current.count - 1 });
-    },
-    async resetCounter(key) {
-      counters.delete(key);
-    },
-
-    // Nothing in the interface reads the security log back, so this store keeps none.
-    async recordSecurityEvent() {},
+    ...memoryRateLimitStore(),
   };
 }
 

@@ -73,15 +73,17 @@ export type UserPatch = Partial<
 > & { updatedAt: Date };
 
 /**
- * `web`: a browser session carried in a cookie. `app`: a Bearer token.
+ * How a client talks to Axor, and so the kind of session it holds. `web`: a browser, with a
+ * session carried in a cookie (no `X-Requested-By`, or `web`). `app`: any other client, with a
+ * Bearer token (any other `X-Requested-By`).
  *
  * @example
  * ```ts
- * const kind: SessionKind = "app";
+ * const kind: ClientMode = "app";
  * const newestToken = await storage.getLatestSession(user.id, kind); // live or not; null if none
  * ```
  */
-export type SessionKind = "web" | "app";
+export type ClientMode = "web" | "app";
 
 /**
  * A web session or an app token. Only the SHA-256 hash of its key is stored.
@@ -107,7 +109,7 @@ export type SessionKind = "web" | "app";
 export interface SessionRecord {
   id: string;
   userId: string;
-  kind: SessionKind;
+  kind: ClientMode;
   keyHash: string;
   createdAt: Date;
   updatedAt: Date;

@@ -1,11 +1,11 @@
 import type {
+  ClientMode,
   CounterState,
   NewSession,
   NewUser,
   OneTimeTokenPurpose,
   OneTimeTokenRecord,
   SecurityEvent,
-  SessionKind,
   SessionRecord,
   SessionWithUser,
   TotpRecord,
@@ -13,42 +13,47 @@ import type {
   UserRecord,
 } from "./records.js";
 
-/**
- * Where Axor keeps its state. A handful of domain verbs; everything the contract needs to be
- * atomic is one verb here, so an adapter can make it atomic in its own way.
- *
- * Conventions: emails arrive trimmed and lower-cased; "live" means not revoked and
- * `expireAt > now`; a verb that finds nothing returns null or false, never throws. Every
- * adapter must pass `describeStorageAdapter` from `@axor/testing`.
- *
- * @example
- * ```ts
- * import { createAxor, memoryStorage } from "@axor/core";
- * const axor = createAxor({ storage: memoryStorage(), secret: process.env.AXOR_SECRET! });
- * ```
- */
-export interface StorageAdapter {
+// The storage interface, in one place. A custom adapter writes the four parts of
+// `StorageAdapter`; `RateLimitStore` and `EventLog` are separate stores that an adapter may
+// also offer (the kysely and memory storages do), else `createAxor` uses its defaults.
+//
+// Rules every part follows (the conformance suite of `@axor/testing` checks each):
+// - emails arrive trimmed and lower-cased; "live" means not revoked and `expireAt > now`;
+// - a verb that finds nothing returns null or false, never throws;
+// - records go in and come out as copies: changing a returned object, or one passed in, never
+//   changes what is stored;
+// - a patch field that is `undefined` (or absent) leaves the stored value as it is;
+// - "newest first" is by `createdAt`, then by `id`, both descending, so ties have one order.
+
+/** Users: the account records. */
+export interface UserStorage {
   /** Inserts a user. Throws `EmailTakenError` when the email exists (exactly one concurrent winner). */
   createUser(user: NewUser): Promise<UserRecord>;
   getUserById(id: string): Promise<UserRecord | null>;
   getUserByEmail(email: string): Promise<UserRecord | null>;
   /** Applies a patch; null when the user is gone. A taken email throws `EmailTakenError`. */
   updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
+}
 
+/** Web sessions and app tokens. */
+export interface SessionStorage {
   createSession(session: NewSession): Promise<void>;
   /** The hot path: the live session whose key hashes to `keyHash`, with its user, in one read. */
   getLiveSession(keyHash: string, now: Date): Promise<SessionWithUser | null>;
   /** Slides a session: sets `expireAt`, `lastUsedAt` and `updatedAt`. */
   touchSession(id: string, expireAt: Date, usedAt: Date): Promise<void>;
   /** The user's newest session of `kind`, live or not; null when there is none. */
-  getLatestSession(userId: string, kind: SessionKind): Promise<SessionRecord | null>;
+  getLatestSession(userId: string, kind: ClientMode): Promise<SessionRecord | null>;
   /** The user's live sessions and tokens, newest first. */
   listLiveSessions(userId: string, now: Date): Promise<SessionRecord[]>;
   /** Revokes one of the user's live sessions; false when there was none to revoke. */
   revokeSession(userId: string, id: string, now: Date): Promise<boolean>;
   /** Revokes all the user's live sessions except `exceptId`; returns how many. */
   revokeUserSessions(userId: string, now: Date, exceptId?: string): Promise<number>;
+}
 
+/** One-time tokens: email verification, password reset, magic links. */
+export interface OneTimeTokenStorage {
   createOneTimeToken(token: OneTimeTokenRecord): Promise<void>;
   /** The live token, without using it up (password-reset validation). */
   findOneTimeToken(
@@ -64,7 +69,10 @@ export interface StorageAdapter {
   ): Promise<OneTimeTokenRecord | null>;
   /** Deletes every token of the user for `purpose` ("older links die"). */
   deleteOneTimeTokens(userId: string, purpose: OneTimeTokenPurpose): Promise<void>;
+}
 
+/** Two-factor state: each user's TOTP setup and backup codes. */
+export interface TwoFactorStorage {
   getTotp(userId: string): Promise<TotpRecord | null>;
   /** Stores a (new, unconfirmed) setup and its backup codes, replacing any earlier ones. */
   saveTotp(totp: TotpRecord, backupCodeHashes: string[]): Promise<void>;
@@ -76,7 +84,30 @@ export interface StorageAdapter {
   replaceBackupCodes(userId: string, codeHashes: string[]): Promise<void>;
   /** Removes one backup code: of N concurrent calls exactly one gets true. */
   useBackupCode(userId: string, codeHash: string): Promise<boolean>;
+}
 
+/**
+ * Where Axor keeps its state: users, sessions, one-time tokens and two-factor state, as domain
+ * verbs. Everything the contract needs to be atomic is one verb, so an adapter can make it
+ * atomic in its own way. Every adapter must pass `describeStorageAdapter` from `@axor/testing`.
+ *
+ * @example
+ * ```ts
+ * import { createAxor, memoryStorage } from "@axor/core";
+ * const axor = createAxor({ storage: memoryStorage(), secret: process.env.AXOR_SECRET! });
+ * ```
+ */
+export interface StorageAdapter
+  extends UserStorage,
+    SessionStorage,
+    OneTimeTokenStorage,
+    TwoFactorStorage {}
+
+/**
+ * Fixed-window counters for the rate limits and the 2FA lock. Shared by every process that
+ * uses the same store; `memoryRateLimitStore()` keeps them in one process.
+ */
+export interface RateLimitStore {
   /** Adds one to the counter `key`, starting a new window of `windowMs` when the old one ended. */
   incrementCounter(key: string, windowMs: number, now: Date): Promise<CounterState>;
   /** The counter's current window, or null when it has none or its window has ended. */
@@ -84,6 +115,9 @@ export interface StorageAdapter {
   /** Takes back one increment (an attempt that turned out to succeed); never below zero. */
   decrementCounter(key: string): Promise<void>;
   resetCounter(key: string): Promise<void>;
+}
 
+/** Where security events (login, logout, register, ...) are written. */
+export interface EventLog {
   recordSecurityEvent(event: SecurityEvent): Promise<void>;
 }

@@ -50,7 +50,8 @@ export function startHonoServer(
   }
   host.route(mountPath, axorApp(axor, options));
   for (const route of routes) {
-    for (const name of route.guards) host.on(["GET", "POST"], route.path, middleware[name](axor));
+    for (const name of route.guards)
+      host.on(["GET", "POST"], route.path, middleware[name](axor) as MiddlewareHandler<AxorEnv>);
     host.on(["GET", "POST"], route.path, (c) => c.json(route.reply(c.get("axor"))));
   }
   return serveOnPort0(host);

@@ -1,12 +1,7 @@
-import type { StorageAdapter } from "@axor/core";
+import type { RateLimitStore } from "@axor/core/storage";
 import { sql } from "kysely";
 import type { StorageContext } from "../storage-context.js";
 import { fromStoredInstant, fromStoredNumber } from "../stored-values.js";
-
-type CounterVerbs = Pick<
-  StorageAdapter,
-  "incrementCounter" | "getCounter" | "decrementCounter" | "resetCounter"
->;
 
 /**
  * Fixed-window counters as one atomic upsert: insert `hits = 1` for a new key, otherwise add one,
@@ -14,7 +9,7 @@ type CounterVerbs = Pick<
  * `ON CONFLICT DO UPDATE ... RETURNING`; MySQL uses `ON DUPLICATE KEY UPDATE` and reads the row
  * back in the same transaction, while the upsert still holds its row lock.
  */
-export function counterVerbs({ db, flavor, tables }: StorageContext): CounterVerbs {
+export function counterVerbs({ db, flavor, tables }: StorageContext): RateLimitStore {
   const table = tables.counters;
 
   return {

@@ -1,4 +1,4 @@
-import type { OneTimeTokenPurpose, StorageAdapter } from "@axor/core";
+import type { OneTimeTokenPurpose, StorageAdapter } from "@axor/core/storage";
 import {
   ONE_TIME_TOKEN_COLUMNS,
   type OneTimeTokenRow,

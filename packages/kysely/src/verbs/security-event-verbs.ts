@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { StorageAdapter } from "@axor/core";
+import type { EventLog } from "@axor/core/storage";
 import type { StorageContext } from "../storage-context.js";
 
-type SecurityEventVerbs = Pick<StorageAdapter, "recordSecurityEvent">;
-
 /** The security log: append-only rows with a random UUID key (portable, no auto-increment). */
-export function securityEventVerbs({ db, tables }: StorageContext): SecurityEventVerbs {
+export function securityEventVerbs({ db, tables }: StorageContext): EventLog {
   return {
     async recordSecurityEvent(event) {
       await db

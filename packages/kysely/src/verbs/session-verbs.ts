@@ -1,4 +1,4 @@
-import type { StorageAdapter } from "@axor/core";
+import type { StorageAdapter } from "@axor/core/storage";
 import type { ExpressionBuilder } from "kysely";
 import { liveSessionQuery } from "../live-session-query.js";
 import { reusableQuery } from "../reusable-query.js";

@@ -1,4 +1,4 @@
-import type { StorageAdapter } from "@axor/core";
+import type { StorageAdapter } from "@axor/core/storage";
 import type { Kysely } from "kysely";
 import type { StorageContext } from "../storage-context.js";
 import { toStoredBoolean } from "../stored-values.js";

@@ -1,4 +1,4 @@
-import { EmailTakenError, type StorageAdapter } from "@axor/core";
+import { EmailTakenError, type StorageAdapter } from "@axor/core/storage";
 import type { StorageContext } from "../storage-context.js";
 import { isUniqueViolation } from "../unique-violation.js";
 import {

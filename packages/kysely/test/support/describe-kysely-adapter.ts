@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { EmailTakenError } from "@axor/core";
+import { EmailTakenError } from "@axor/core/storage";
 import { describeStorageAdapter, makeNewSession, makeNewUser } from "@axor/testing";
 import { CamelCasePlugin, DefaultQueryCompiler } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import type { ClientInfo, Credential } from "../api/client-info.js";
-import type { ResolvedAxorOptions } from "../options/axor-options.js";
+import type { ResolvedAxorOptions } from "../options/resolve-axor-options.js";
 import { readSessionCookie } from "../sessions/session-cookie.js";
 import type { AxorRequest } from "./neutral-http.js";
 import { normalizeIp, type TrustedProxies } from "./trusted-proxies.js";

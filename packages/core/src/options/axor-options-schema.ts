@@ -1,0 +1,105 @@
+import * as v from "valibot";
+import type { Mailer } from "../mail/mailer.js";
+import type { SecurityEvent } from "../storage/records.js";
+import type { EventLog, RateLimitStore, StorageAdapter } from "../storage/storage-adapter.js";
+import type { AxorOptions } from "./axor-options.js";
+
+const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+const rateLimitRule = v.object({ max: positiveInt, windowSeconds: positiveInt });
+const rule = (max: number, windowSeconds: number) =>
+  v.optional(v.union([v.literal(false), rateLimitRule]), { max, windowSeconds });
+
+const hasMethods =
+  <T>(...names: string[]) =>
+  (value: unknown): value is T =>
+    typeof value === "object" &&
+    value !== null &&
+    names.every((name) => typeof (value as Record<string, unknown>)[name] === "function");
+
+const isFunction = (value: unknown) => typeof value === "function";
+
+const absoluteOrigin = v.pipe(
+  v.string(),
+  v.url("must be an absolute URL such as https://example.com"),
+  v.check((url) => /^https?:\/\//.test(url), "must start with http:// or https://"),
+  v.transform((url) => new URL(url).origin),
+);
+
+/** The rules and defaults of `AxorOptions` (documented there, field by field). */
+export const axorOptionsSchema = v.object(
+  {
+    storage: v.custom<StorageAdapter>(
+      hasMethods("createUser", "getLiveSession", "createOneTimeToken", "getTotp"),
+      "must be a StorageAdapter",
+    ),
+    secret: v.pipe(v.string("must be a string"), v.minLength(32, "must be at least 32 characters")),
+    baseUrl: v.optional(absoluteOrigin, "http://127.0.0.1:3000"),
+    pagesPath: v.optional(v.pipe(v.string(), v.startsWith("/")), "/auth"),
+    allowRegistration: v.optional(v.boolean(), true),
+    webSessionLifetimeSeconds: v.optional(positiveInt, 30 * 24 * 3600),
+    appTokenLifetimeSeconds: v.optional(positiveInt, 90 * 24 * 3600),
+    cookie: v.optional(
+      v.object({
+        name: v.optional(
+          v.pipe(v.string(), v.regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/)),
+          "axor_session",
+        ),
+        secure: v.optional(v.union([v.boolean(), v.literal("auto")]), "auto"),
+        sameSite: v.optional(v.picklist(["lax", "strict", "none"]), "lax"),
+        domain: v.optional(v.string()),
+      }),
+      {},
+    ),
+    trustedOrigins: v.optional(v.array(absoluteOrigin), []),
+    trustedProxies: v.optional(v.array(v.string()), []),
+    password: v.optional(
+      v.object({
+        minLength: v.optional(positiveInt, 8),
+        maxLength: v.optional(v.pipe(positiveInt, v.maxValue(4096)), 256),
+      }),
+      {},
+    ),
+    rateLimits: v.optional(
+      v.union([
+        v.literal(false),
+        v.object({ login: rule(10, 900), register: rule(10, 3600), totp: rule(5, 900) }),
+      ]),
+      {},
+    ),
+    rateLimitStore: v.optional(
+      v.custom<RateLimitStore>(
+        hasMethods("incrementCounter", "getCounter", "decrementCounter", "resetCounter"),
+        "must be a RateLimitStore",
+      ),
+    ),
+    eventLog: v.optional(
+      v.custom<EventLog>(hasMethods("recordSecurityEvent"), "must be an EventLog"),
+    ),
+    onEvent: v.optional(v.custom<(event: SecurityEvent) => void>(isFunction, "must be a function")),
+    mailer: v.optional(v.custom<Mailer>(hasMethods("send"), "must have a send(message) method")),
+    argon2: v.optional(
+      v.object({
+        memoryCost: v.optional(v.pipe(positiveInt, v.minValue(1024)), 19456),
+        timeCost: v.optional(positiveInt, 2),
+        parallelism: v.optional(positiveInt, 1),
+      }),
+      {},
+    ),
+    onError: v.optional(
+      v.custom<(error: unknown, during: string) => void>(isFunction, "must be a function"),
+    ),
+    now: v.optional(v.custom<() => Date>(isFunction, "must be a function")),
+  },
+  (issue) => (issue.input === undefined ? "is required" : "must be an object"),
+);
+
+/** True when `A` and `B` accept the same values (each is assignable to the other). */
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** Fails to compile when the schema and the hand-written `AxorOptions` drift apart. */
+const schemaMatchesAxorOptions: SameShape<
+  v.InferInput<typeof axorOptionsSchema>,
+  AxorOptions
+> = true;
+void schemaMatchesAxorOptions;

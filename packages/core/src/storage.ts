@@ -1,0 +1,16 @@
+// `@axor/core/storage`: what a storage adapter needs. See docs/storage.md.
+export { createSecretBox, type SecretBox } from "./crypto/secret-box.js";
+export { EmailTakenError } from "./storage/email-taken-error.js";
+export type * from "./storage/records.js";
+export type {
+  EventLog,
+  OneTimeTokenStorage,
+  RateLimitStore,
+  SessionStorage,
+  StorageAdapter,
+  TwoFactorStorage,
+  UserStorage,
+} from "./storage/storage-adapter.js";
+export { StorageUnavailableError } from "./storage/storage-unavailable-error.js";
+export { hashBackupCode, normalizeBackupCode } from "./totp/backup-code.js";
+export { currentTotpCode } from "./totp/totp-code.js";

@@ -20,6 +20,8 @@ export { describeHttpContract } from "./http/describe-http-contract.js";
 export { FakeClock } from "./http/fake-clock.js";
 export { MailOutbox, type SentEmail } from "./http/mail-outbox.js";
 export { enableTotp, type SeededTotp } from "./seed/enable-totp.js";
+export { describeEventLog } from "./storage/describe-event-log.js";
+export { describeRateLimitStore } from "./storage/describe-rate-limit-store.js";
 export { describeStorageAdapter } from "./storage/describe-storage-adapter.js";
 export { expectRecord } from "./storage/expect-record.js";
 export {

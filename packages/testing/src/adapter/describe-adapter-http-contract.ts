@@ -1,4 +1,5 @@
-import { createAxor, type StorageAdapter } from "@axor/core";
+import { createAxor } from "@axor/core";
+import { type StorageAdapter } from "@axor/core/storage";
 import { describeHttpContract } from "../http/describe-http-contract.js";
 import { ADAPTER_API_PATH as API, type StartAdapterServer } from "./adapter-server.js";
 import { ADAPTER_TEST_SECRET } from "./adapter-test-axor.js";

@@ -97,7 +97,9 @@ export function describeAdapterTransport(name: string, start: StartAdapterServer
 
     it("re-sets a slid session's cookie on the app's own guarded route", async () => {
       let now = new Date("2030-01-01T00:00:00Z");
-      const origin = await serve(adapterTestAxor({ now: () => now, webSessionLifetime: 100 }));
+      const origin = await serve(
+        adapterTestAxor({ now: () => now, webSessionLifetimeSeconds: 100 }),
+      );
       const user = await registerOverHttp(origin, "web");
       now = new Date(now.getTime() + 60_000);
       const hello = await fetch(`${origin}/api/hello`, { headers: { cookie: user.cookie ?? "" } });

@@ -15,7 +15,11 @@ export function describeSessionLifetimeContract(start: StartContractServer): voi
     const clock = new FakeClock();
     const ctx = useContractServer(
       start,
-      { webSessionLifetime: webLifetime, appTokenLifetime: appLifetime, now: () => clock.now() },
+      {
+        webSessionLifetimeSeconds: webLifetime,
+        appTokenLifetimeSeconds: appLifetime,
+        now: () => clock.now(),
+      },
       () => clock.now(),
     );
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { type Axor, createSecretBox, currentTotpCode, hashBackupCode } from "@axor/core";
+import { type Axor } from "@axor/core";
+import { createSecretBox, currentTotpCode, hashBackupCode } from "@axor/core/storage";
 import { Secret } from "otpauth";
 
 /**

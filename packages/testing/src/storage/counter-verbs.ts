@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { RateLimitStore } from "@axor/core/storage";
 import { describe, expect, it } from "vitest";
 import { msAfter } from "./record-fixtures.js";
-import type { StorageGetter } from "./storage-fixture.js";
+import type { StoreGetter } from "./storage-fixture.js";
 
 const WINDOW_MS = 60_000;
 
@@ -10,10 +11,10 @@ function counterKey(): string {
   return `login:ip:198.51.100.${randomUUID()}`;
 }
 
-/** Conformance tests of the fixed-window rate-limit counters. */
-export function describeCounterVerbs(storage: StorageGetter): void {
+/** Conformance tests of `RateLimitStore`: the fixed-window rate-limit counters. */
+export function describeCounterVerbs(store: StoreGetter<RateLimitStore>): void {
   async function increment(key: string, now: Date) {
-    const state = await storage().incrementCounter(key, WINDOW_MS, now);
+    const state = await store().incrementCounter(key, WINDOW_MS, now);
     expect(state.resetAt).toBeInstanceOf(Date);
     return { count: state.count, resetAt: state.resetAt.getTime() };
   }
@@ -58,7 +59,7 @@ export function describeCounterVerbs(storage: StorageGetter): void {
     it("the window length is the windowMs of the increment that starts it", async () => {
       const now = new Date();
       const key = counterKey();
-      const first = await storage().incrementCounter(key, 5_000, now);
+      const first = await store().incrementCounter(key, 5_000, now);
       expect(first.resetAt.getTime()).toBe(now.getTime() + 5_000);
     });
 
@@ -67,29 +68,29 @@ export function describeCounterVerbs(storage: StorageGetter): void {
       const key = counterKey();
       await increment(key, now);
       await increment(key, now);
-      await storage().resetCounter(key);
+      await store().resetCounter(key);
       const later = msAfter(now, 10);
       expect(await increment(key, later)).toEqual({
         count: 1,
         resetAt: later.getTime() + WINDOW_MS,
       });
-      await expect(storage().resetCounter(counterKey())).resolves.toBeUndefined();
+      await expect(store().resetCounter(counterKey())).resolves.toBeUndefined();
     });
 
     it("getCounter reads the live window without counting, and null once it ended", async () => {
       const now = new Date();
       const key = counterKey();
-      expect(await storage().getCounter(key, now)).toBeNull();
+      expect(await store().getCounter(key, now)).toBeNull();
       await increment(key, now);
       await increment(key, now);
-      const state = await storage().getCounter(key, msAfter(now, 10));
+      const state = await store().getCounter(key, msAfter(now, 10));
       expect(state?.resetAt).toBeInstanceOf(Date);
       expect({ count: state?.count, resetAt: state?.resetAt.getTime() }).toEqual({
         count: 2,
         resetAt: now.getTime() + WINDOW_MS,
       });
       expect((await increment(key, now)).count).toBe(3);
-      expect(await storage().getCounter(key, msAfter(now, WINDOW_MS))).toBeNull();
+      expect(await store().getCounter(key, msAfter(now, WINDOW_MS))).toBeNull();
     });
 
     it("decrementCounter takes back one increment, never below zero, keeping the window", async () => {
@@ -98,11 +99,11 @@ export function describeCounterVerbs(storage: StorageGetter): void {
       const windowEnd = now.getTime() + WINDOW_MS;
       await increment(key, now);
       await increment(key, now);
-      await storage().decrementCounter(key);
+      await store().decrementCounter(key);
       expect(await increment(key, now)).toEqual({ count: 2, resetAt: windowEnd });
-      await Promise.all([1, 2, 3, 4].map(() => storage().decrementCounter(key)));
+      await Promise.all([1, 2, 3, 4].map(() => store().decrementCounter(key)));
       expect(await increment(key, now)).toEqual({ count: 1, resetAt: windowEnd });
-      await expect(storage().decrementCounter(counterKey())).resolves.toBeUndefined();
+      await expect(store().decrementCounter(counterKey())).resolves.toBeUndefined();
     });
 
     it("counters are independent per key", async () => {

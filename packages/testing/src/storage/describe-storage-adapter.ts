@@ -1,15 +1,25 @@
-import { afterAll, beforeAll, describe } from "vitest";
+import type { StorageAdapter } from "@axor/core/storage";
+import { describe } from "vitest";
 import { describeCounterVerbs } from "./counter-verbs.js";
+import { describeOptionalPart } from "./describe-optional-part.js";
 import { describeOneTimeTokenVerbs } from "./one-time-token-verbs.js";
+import { EVENT_LOG, RATE_LIMIT_STORE } from "./optional-parts.js";
+import { insertUser } from "./record-fixtures.js";
+import { describeRecordCopies } from "./records-are-copies.js";
 import { describeSecurityEventVerbs } from "./security-event-verbs.js";
 import { describeSessionVerbs } from "./session-verbs.js";
 import type { StorageFixture } from "./storage-fixture.js";
 import { describeTotpVerbs } from "./totp-verbs.js";
+import { useStoreFixture } from "./use-store-fixture.js";
 import { describeUserVerbs } from "./user-verbs.js";
 
 /**
- * The `StorageAdapter` conformance suite: every verb of the interface, its edge cases and its
- * atomic guarantees under concurrent calls. Call it at the top level of a vitest test file.
+ * The `StorageAdapter` conformance suite, part by part: users, sessions, one-time tokens and
+ * two-factor state always (every verb, its edge cases, its atomic guarantees under concurrent
+ * calls, and that records go in and come out as copies). Then the optional stores: the
+ * `RateLimitStore` tests run when the adapter has all four counter verbs, the `EventLog`
+ * tests when it has `recordSecurityEvent`; otherwise they are reported as skipped, with what
+ * `createAxor` uses instead. Call it at the top level of a vitest test file.
  *
  * `factory` runs once for the whole suite (create a database or schema there; `cleanup` runs
  * after the last test). The tests share that storage and never depend on each other: each one
@@ -24,25 +34,22 @@ import { describeUserVerbs } from "./user-verbs.js";
  * describeStorageAdapter("memory", async () => ({ storage: memoryStorage() }));
  * ```
  */
-export function describeStorageAdapter(name: string, factory: () => Promise<StorageFixture>): void {
+export function describeStorageAdapter(
+  name: string,
+  factory: () => Promise<StorageFixture<StorageAdapter>>,
+): void {
   describe(`${name} storage adapter`, () => {
-    let fixture: StorageFixture | undefined;
-    beforeAll(async () => {
-      fixture = await factory();
-    });
-    afterAll(async () => {
-      await fixture?.cleanup?.();
-    });
-    const storage = () => {
-      if (!fixture) throw new Error(`The ${name} storage factory has not finished.`);
-      return fixture.storage;
-    };
+    const storage = useStoreFixture(`${name} storage`, factory);
 
     describeUserVerbs(storage);
     describeSessionVerbs(storage);
     describeOneTimeTokenVerbs(storage);
     describeTotpVerbs(storage);
-    describeCounterVerbs(storage);
-    describeSecurityEventVerbs(storage);
+    describeRecordCopies(storage);
+
+    describeOptionalPart(name, RATE_LIMIT_STORE, storage, describeCounterVerbs);
+    describeOptionalPart(name, EVENT_LOG, storage, (log) =>
+      describeSecurityEventVerbs(log, async () => (await insertUser(storage())).id),
+    );
   });
 }

@@ -1,13 +1,15 @@
-import type { OneTimeTokenPurpose } from "@axor/core";
+import type { OneTimeTokenPurpose, OneTimeTokenStorage, UserStorage } from "@axor/core/storage";
 import { describe, expect, it } from "vitest";
 import { expectRecord } from "./expect-record.js";
 import { insertUser, makeOneTimeToken, msAfter, randomHash } from "./record-fixtures.js";
-import type { StorageGetter } from "./storage-fixture.js";
+import type { StoreGetter } from "./storage-fixture.js";
 
 const PURPOSES: OneTimeTokenPurpose[] = ["verify_email", "reset_password", "magic_link"];
 
 /** Conformance tests of the one-time token verbs (verify email, password reset, magic link). */
-export function describeOneTimeTokenVerbs(storage: StorageGetter): void {
+export function describeOneTimeTokenVerbs(
+  storage: StoreGetter<UserStorage & OneTimeTokenStorage>,
+): void {
   describe("one-time tokens", () => {
     it("findOneTimeToken returns the live token without using it up", async () => {
       const now = new Date();

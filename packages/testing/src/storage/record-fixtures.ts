@@ -3,10 +3,10 @@ import type {
   NewSession,
   NewUser,
   OneTimeTokenRecord,
-  StorageAdapter,
   TotpRecord,
   UserRecord,
-} from "@axor/core";
+  UserStorage,
+} from "@axor/core/storage";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -80,7 +80,7 @@ export function makeNewUser(overrides: Partial<NewUser> = {}): NewUser {
  * ```
  */
 export function insertUser(
-  storage: StorageAdapter,
+  storage: Pick<UserStorage, "createUser">,
   overrides: Partial<NewUser> = {},
 ): Promise<UserRecord> {
   return storage.createUser(makeNewUser(overrides));

@@ -1,16 +1,21 @@
+import type { EventLog } from "@axor/core/storage";
 import { describe, expect, it } from "vitest";
-import { insertUser } from "./record-fixtures.js";
-import type { StorageGetter } from "./storage-fixture.js";
+import type { StoreGetter } from "./storage-fixture.js";
 
-/** Conformance tests of `recordSecurityEvent`. */
-export function describeSecurityEventVerbs(storage: StorageGetter): void {
+/**
+ * Conformance tests of `EventLog`. `userId` gives the id of a user the events may name: a
+ * stored user when the log is part of a storage adapter, any id for a standalone log.
+ */
+export function describeSecurityEventVerbs(
+  log: StoreGetter<EventLog>,
+  userId: () => Promise<string>,
+): void {
   describe("security events", () => {
     it("recordSecurityEvent accepts events with and without a user, ip and user agent", async () => {
-      const user = await insertUser(storage());
       const at = new Date();
       await expect(
-        storage().recordSecurityEvent({
-          userId: user.id,
+        log().recordSecurityEvent({
+          userId: await userId(),
           type: "login",
           ip: "2001:db8::1",
           ua: "Mozilla/5.0 AxorConformance/1.0",
@@ -18,7 +23,7 @@ export function describeSecurityEventVerbs(storage: StorageGetter): void {
         }),
       ).resolves.toBeUndefined();
       await expect(
-        storage().recordSecurityEvent({
+        log().recordSecurityEvent({
           userId: null,
           type: "login_failed",
           ip: null,
@@ -26,6 +31,12 @@ export function describeSecurityEventVerbs(storage: StorageGetter): void {
           at,
         }),
       ).resolves.toBeUndefined();
+    });
+
+    it("recordSecurityEvent accepts identical events recorded at once", async () => {
+      const event = { userId: await userId(), type: "login", ip: null, ua: null, at: new Date() };
+      const writes = Array.from({ length: 10 }, () => log().recordSecurityEvent({ ...event }));
+      await expect(Promise.all(writes)).resolves.toHaveLength(10);
     });
   });
 }

@@ -1,21 +1,23 @@
-import type { StorageAdapter } from "@axor/core";
+import type { StorageAdapter } from "@axor/core/storage";
 
 /**
- * What a `describeStorageAdapter` factory returns: the adapter under test and, optionally, a
- * way to tear down what the factory set up (close a pool, drop a schema, delete a file).
+ * What a conformance suite's factory returns: the store under test and, optionally, a way to
+ * tear down what the factory set up (close a pool, drop a schema, delete a file). `S` is the
+ * part under test: a whole `StorageAdapter` by default, or a `RateLimitStore` or `EventLog`
+ * for `describeRateLimitStore` and `describeEventLog`.
  *
  * @example
  * ```ts
- * const factory = async (): Promise<StorageFixture> => {
- *   const db = await openTestDatabase();
- *   return { storage: myStorage(db), cleanup: () => db.close() };
- * };
+ * describeStorageAdapter("my storage", async (): Promise<StorageFixture> => {
+ *   const storage = memoryStorage(); // yours: open a test database, migrate it, build the adapter
+ *   return { storage, cleanup: async () => {} }; // close the pool, drop the test database
+ * });
  * ```
  */
-export interface StorageFixture {
-  storage: StorageAdapter;
+export interface StorageFixture<S extends object = StorageAdapter> {
+  storage: S;
   cleanup?: () => Promise<void>;
 }
 
-/** How each group of conformance tests reaches the adapter once the factory has run. */
-export type StorageGetter = () => StorageAdapter;
+/** How each group of conformance tests reaches the store once the factory has run. */
+export type StoreGetter<S extends object> = () => S;

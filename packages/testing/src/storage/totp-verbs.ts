@@ -1,13 +1,14 @@
+import type { TwoFactorStorage, UserStorage } from "@axor/core/storage";
 import { describe, expect, it } from "vitest";
 import { expectRecord } from "./expect-record.js";
 import { insertUser, makeTotpRecord, randomHash } from "./record-fixtures.js";
-import type { StorageGetter } from "./storage-fixture.js";
+import type { StoreGetter } from "./storage-fixture.js";
 
 /** A realistic RFC 6238 time step (30 s steps since 1970), beyond what 16 bits can hold. */
 const STEP = Math.floor(Date.UTC(2025, 0, 1) / 30_000);
 
-/** Conformance tests of the TOTP verbs and backup codes. */
-export function describeTotpVerbs(storage: StorageGetter): void {
+/** Conformance tests of `TwoFactorStorage`: the TOTP setup and its backup codes. */
+export function describeTotpVerbs(storage: StoreGetter<UserStorage & TwoFactorStorage>): void {
   /** A user with an unconfirmed TOTP setup and `codes` backup code hashes. */
   async function userWithTotp(codes = 3) {
     const user = await insertUser(storage());
@@ -43,6 +44,15 @@ export function describeTotpVerbs(storage: StorageGetter): void {
       const { user } = await userWithTotp();
       await storage().deleteTotp(user.id);
       expect(await storage().getTotp(user.id)).toBeNull();
+    });
+
+    it("deleteTotp deletes the backup codes too: none works again, even after a new setup", async () => {
+      const { user, codeHashes } = await userWithTotp(3);
+      const [first = "", ...rest] = codeHashes;
+      await storage().deleteTotp(user.id);
+      expect(await storage().useBackupCode(user.id, first)).toBe(false);
+      await storage().saveTotp(makeTotpRecord(user.id), []);
+      for (const code of rest) expect(await storage().useBackupCode(user.id, code)).toBe(false);
     });
 
     it("saveTotp replaces an earlier setup and its backup codes", async () => {

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { EmailTakenError, type UserPatch } from "@axor/core";
+import { EmailTakenError, type UserPatch, type UserStorage } from "@axor/core/storage";
 import { describe, expect, it } from "vitest";
 import { expectRecord } from "./expect-record.js";
 import { insertUser, makeNewUser, uniqueEmail } from "./record-fixtures.js";
-import type { StorageGetter } from "./storage-fixture.js";
+import type { StoreGetter } from "./storage-fixture.js";
 
-/** Conformance tests of `createUser`, `getUserById`, `getUserByEmail` and `updateUser`. */
-export function describeUserVerbs(storage: StorageGetter): void {
+/** Conformance tests of `UserStorage`: `createUser`, the two getters and `updateUser`. */
+export function describeUserVerbs(storage: StoreGetter<UserStorage>): void {
   describe("users", () => {
     it("createUser returns the user and both getters read every field back", async () => {
       const user = makeNewUser({
@@ -65,6 +65,26 @@ export function describeUserVerbs(storage: StorageGetter): void {
       const expected = { ...user, ...patch };
       expectRecord(await storage().updateUser(user.id, patch), expected);
       expectRecord(await storage().getUserById(user.id), expected);
+    });
+
+    it("updateUser leaves a field whose patch value is undefined as it was", async () => {
+      const user = await insertUser(storage(), { isEmailVerified: true, totpEnabled: true });
+      const updatedAt = new Date(user.updatedAt.getTime() + 7);
+      const patch: UserPatch = {
+        email: undefined,
+        passwordHash: undefined,
+        firstName: undefined,
+        lastName: "Only this changes",
+        timezone: undefined,
+        isActive: undefined,
+        isEmailVerified: undefined,
+        totpEnabled: undefined,
+        updatedAt,
+      };
+      const expected = { ...user, lastName: "Only this changes", updatedAt };
+      expectRecord(await storage().updateUser(user.id, patch), expected);
+      expectRecord(await storage().getUserById(user.id), expected);
+      expectRecord(await storage().getUserByEmail(user.email), expected);
     });
 
     it("updateUser returns null for an unknown id", async () => {

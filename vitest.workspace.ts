@@ -10,4 +10,5 @@ export default [
   "packages/fastify",
   "packages/hono",
   "examples/custom-storage",
+  "fault-tests",
 ];

@@ -12,6 +12,8 @@ export interface RunningExample {
   origin: string;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
+  /** True until the process exits, on its own (a crash) or through `stop`. */
+  isRunning(): boolean;
   /** Sends `signal` and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -73,6 +75,7 @@ export async function runExample(
   return {
     origin,
     output: () => output,
+    isRunning: () => child.exitCode === null && child.signalCode === null,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null) child.kill(signal);
       return exited;

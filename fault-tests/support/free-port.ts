@@ -1,0 +1,22 @@
+import { createServer } from "node:net";
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago (the OS picked it; it is released again
+ * before this resolves).
+ *
+ * @example
+ * ```ts
+ * const port = await freePort(); // e.g. 41873
+ * ```
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error("no port assigned"))));
+    });
+  });
+}

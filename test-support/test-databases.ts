@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { StorageAdapter } from "@axor/core";
+import type { StorageAdapter } from "@axor/core/storage";
 import { kyselyStorage, migrateToLatest } from "@axor/kysely";
 import { testServerUrl } from "@axor/testing";
 import { afterAll, beforeAll, describe } from "vitest";

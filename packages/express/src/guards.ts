@@ -1,4 +1,5 @@
-import type { AuthRequirement, Axor } from "@axor/core";
+import type { Axor } from "@axor/core";
+import type { AuthRequirement } from "@axor/core/adapter";
 import { appendSetCookies, writeNodeResponse } from "@axor/core/adapter";
 import type { RequestHandler } from "express";
 import "./express-request-augmentation.js";

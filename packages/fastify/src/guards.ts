@@ -1,10 +1,10 @@
-import type { AuthRequirement, Axor, AxorResponse } from "@axor/core";
+import type { Axor } from "@axor/core";
+import type { AuthRequirement, AxorResponse } from "@axor/core/adapter";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { sendAxorResponse, toAxorRequest } from "./fastify-request.js";
 
 /** A Fastify hook, usable as `onRequest` or `preHandler`. */
 export type AxorHook = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
-
 const resolved = new WeakSet<FastifyRequest>();
 
 /** `axor.authorize` once per request: sets `request.axor` and cookies, or returns the refusal. */

@@ -1,4 +1,5 @@
-import type { AuthRequirement, AuthState, Axor } from "@axor/core";
+import type { AuthState, Axor } from "@axor/core";
+import type { AuthRequirement } from "@axor/core/adapter";
 import type { MiddlewareHandler } from "hono";
 import type { AxorAppOptions } from "./axor-app.js";
 import { honoRequest, honoResponse } from "./hono-request.js";

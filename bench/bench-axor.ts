@@ -1,5 +1,5 @@
 import { type Axor, createAxor } from "@axor/core";
-import { type StorageAdapter } from "@axor/core/storage";
+import type { StorageAdapter } from "@axor/core/storage";
 import { kyselyStorage, openDatabase } from "@axor/kysely";
 
 /** A fixed secret: the benchmarks never encrypt anything that matters. */

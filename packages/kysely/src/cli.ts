@@ -1,4 +1,14 @@
 #!/usr/bin/env node
+/**
+ * The `axor-kysely` command: applies Axor's migrations, or lists them, on the database named
+ * by `--database` or `AXOR_DATABASE`. Exit code 0 on success, 1 with the reason on stderr.
+ *
+ * @example
+ * ```sh
+ * npx axor-kysely migrate --database postgres://app@db.internal/app
+ * AXOR_DATABASE=./data/axor.db npx axor-kysely status --prefix auth_
+ * ```
+ */
 import { parseArgs } from "node:util";
 import { migrateToLatest, migrationStatus } from "./migrate.js";
 import { openDatabase } from "./open-database.js";

@@ -94,12 +94,10 @@ export const axorOptionsSchema = v.object(
   (issue) => (issue.input === undefined ? "is required" : "must be an object"),
 );
 
-/** True when `A` and `B` accept the same values (each is assignable to the other). */
-type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** True when `A` and `B` are the same type (TypeScript's own identity check, keys and all). */
+type Same<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 /** Fails to compile when the schema and the hand-written `AxorOptions` drift apart. */
-const schemaMatchesAxorOptions: SameShape<
-  v.InferInput<typeof axorOptionsSchema>,
-  AxorOptions
-> = true;
+const schemaMatchesAxorOptions: Same<v.InferInput<typeof axorOptionsSchema>, AxorOptions> = true;
 void schemaMatchesAxorOptions;

@@ -2,7 +2,7 @@
 // `axor.authorize`. See docs/adapters.md.
 
 export { alreadyParsedBody } from "./http/already-parsed-body.js";
-export type { AuthRequirement, Authorization } from "./http/authorize.js";
+export type { Authorization, AuthRequirement } from "./http/authorize.js";
 export type { AxorRequest, AxorResponse, ParsedBody } from "./http/neutral-http.js";
 export { flatHeaders, nodeRequest, pathOf, splitAtMount } from "./http/node-request.js";
 export { problemResponse } from "./http/problem-response.js";

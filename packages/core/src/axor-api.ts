@@ -68,8 +68,8 @@ export interface LoginResult {
  * @example
  * ```ts
  * const { auth, setCookies }: Authentication = await axor.authenticate(request);
- * for (const cookie of setCookies) res.append("set-cookie", cookie); // a slid session's new cookie
- * if (!auth) return res.status(401).end();
+ * appendSetCookies(res, setCookies); // a slid session's new cookie
+ * if (!auth) res.writeHead(401).end();
  * ```
  */
 export interface Authentication {
@@ -118,7 +118,8 @@ export interface Axor {
    * @example
    * ```ts
    * const { auth, setCookies, refusal } = await axor.authorize(request, "any");
-   * if (refusal) return send(refusal);
+   * if (refusal) writeNodeResponse(res, refusal); // 401, 403, 503 or 500: send it as it is
+   * else appendSetCookies(res, setCookies); // then serve `auth` (null only for "optional")
    * ```
    */
   authorize(
@@ -136,7 +137,7 @@ export interface Axor {
    * try {
    *   axor.checkOrigin(request);
    * } catch (error) {
-   *   return send(axor.errorResponse(error, request.path)); // 403 CSRFFailed
+   *   writeNodeResponse(res, axor.errorResponse(error, request.path)); // 403 CSRFFailed
    * }
    * ```
    */

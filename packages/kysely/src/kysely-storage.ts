@@ -36,14 +36,16 @@ export interface KyselyStorageOptions {
  * @example
  * ```ts
  * const storage: KyselyStorage = kyselyStorage(db);
- * const axor = createAxor({ storage, secret: process.env.AXOR_SECRET! }); // counters in the database
+ * // rate-limit counters and security events in the database too
+ * const axor = createAxor({ storage, secret: process.env.AXOR_SECRET! });
  * ```
  */
 export type KyselyStorage = StorageAdapter & RateLimitStore & EventLog;
 
 /**
- * A `StorageAdapter` (with a `RateLimitStore` and an `EventLog`) on a Kysely instance of SQLite (better-sqlite3), PostgreSQL (pg) or
- * MySQL/MariaDB (mysql2). Run `migrateToLatest(db)` with the same `tablePrefix` first.
+ * A `StorageAdapter` (with a `RateLimitStore` and an `EventLog`) on a Kysely instance of
+ * SQLite (better-sqlite3), PostgreSQL (pg) or MySQL/MariaDB (mysql2). Run `migrateToLatest(db)`
+ * with the same `tablePrefix` first.
  *
  * Every verb the interface calls atomic is one atomic statement (or one transaction) on all
  * three databases; a duplicate email throws `EmailTakenError` and an unreachable database

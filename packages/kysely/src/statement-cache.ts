@@ -12,6 +12,7 @@ interface CacheableStatement extends SqliteStatement {
  * @example
  * ```ts
  * import Database from "better-sqlite3";
+ * import { SqliteDialect } from "kysely";
  *
  * const database: PreparingDatabase = new Database("./data/axor.db");
  * const dialect = new SqliteDialect({ database: withStatementCache(database) });

@@ -45,7 +45,13 @@ describe("the storage error boundary", () => {
   });
 
   it("never repeats a non-idempotent verb after a lost connection: the write may have landed", async () => {
-    for (const name of ["createUser", "createSession", "consumeOneTimeToken", "useBackupCode", "incrementCounter"]) {
+    for (const name of [
+      "createUser",
+      "createSession",
+      "consumeOneTimeToken",
+      "useBackupCode",
+      "incrementCounter",
+    ]) {
       const verb = failingVerb(name as keyof KyselyStorage, [lostConnection()]);
       await expect(verb.run()).rejects.toBeInstanceOf(StorageUnavailableError);
       expect(verb.calls()).toBe(1);

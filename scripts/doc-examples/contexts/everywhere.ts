@@ -1,7 +1,8 @@
 // Free names every code example may use without declaring them: the values its reader is
 // assumed to have at hand. Keep this list short; a snippet that needs another name declares it
 // (`declare const server: ContractServer;`). Helpers and functions do not belong here.
-import type { Axor, AxorRequest, ClientInfo, StorageAdapter, UserRecord } from "@axor/core";
+import type { Axor, AxorRequest, ClientInfo } from "@axor/core";
+import type { StorageAdapter, UserRecord } from "@axor/core/storage";
 import type { Kysely } from "kysely";
 
 /** The app's Axor instance, from `createAxor`. */

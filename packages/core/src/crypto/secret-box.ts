@@ -5,6 +5,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
  *
  * @example
  * ```ts
+ * declare const totpSecret: string; // a user's base32 TOTP secret
  * const box: SecretBox = createSecretBox(process.env.AXOR_SECRET!);
  * const stored = box.seal(totpSecret); // what goes in TotpRecord.encryptedSecret
  * box.open(stored); // totpSecret; null under another secret or when tampered with

@@ -24,6 +24,7 @@ export type FieldErrors = Record<string, string[]>;
  *
  * @example
  * ```ts
+ * declare function askForCode(): void; // your UI
  * try {
  *   await axor.login({ email, password }, client);
  * } catch (err) {

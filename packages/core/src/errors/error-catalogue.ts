@@ -51,6 +51,9 @@ export const errorCatalogue = {
  *
  * @example
  * ```ts
+ * declare const response: Response; // an API call that failed, as the client sees it
+ * declare function askForTheCode(): void;
+ * declare function showError(detail: string): void;
  * const problem = (await response.json()) as { code: ErrorCode; detail: string };
  * if (problem.code === "TOTPRequired") askForTheCode();
  * else showError(problem.detail);

@@ -26,7 +26,10 @@ function serializedLength(body: unknown): number | undefined {
  *
  * @example
  * ```ts
- * const body = req.readableEnded ? alreadyParsedBody(req.body, req.headers) : await readBody(req);
+ * declare const req: import("express").Request; // after express.json(), maybe
+ * const body = req.readableEnded
+ *   ? alreadyParsedBody(req.body, req.headers) // express.json() read the stream first
+ *   : await readLimitedBody(req);
  * ```
  */
 export function alreadyParsedBody(body: unknown, headers: NodeLikeHeaders): AxorRequest["body"] {

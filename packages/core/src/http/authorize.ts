@@ -24,8 +24,8 @@ export type AuthRequirement = "optional" | "any" | "web" | "app";
  * @example
  * ```ts
  * const result: Authorization = await axor.authorize(request, "any");
- * if (result.refusal) return send(result.refusal); // 401, 403, 503 or 500, cookies included
- * for (const cookie of result.setCookies) res.append("set-cookie", cookie);
+ * if (result.refusal) writeNodeResponse(res, result.refusal); // 401, 403, 503 or 500
+ * else appendSetCookies(res, result.setCookies); // then serve result.auth
  * ```
  */
 export interface Authorization {

@@ -7,6 +7,7 @@ import { webRequest } from "./web-request.js";
  *
  * @example
  * ```ts
+ * declare function peerAddressOf(request: Request): string; // from your runtime
  * const options: FetchHandlerOptions = {
  *   mountPath: "/api/user", // "/api/user/me/" reaches the core as "/me/"
  *   clientIp: (request) => peerAddressOf(request), // however your runtime exposes the socket peer

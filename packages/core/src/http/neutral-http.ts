@@ -44,9 +44,10 @@ export interface AxorRequest {
  *
  * @example
  * ```ts
+ * declare const req: import("express").Request;
  * // express.json() already read the stream: hand the core the parsed value and the raw size
  * const body: ParsedBody = { parsed: req.body, size: Number(req.headers["content-length"]) };
- * const response = await axor.handle({ ...neutralRequestOf(req), body });
+ * const response = await axor.handle(nodeRequest(req, undefined, body));
  * ```
  */
 export interface ParsedBody {

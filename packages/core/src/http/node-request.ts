@@ -65,6 +65,7 @@ export function splitAtMount(
  * @example
  * ```ts
  * const target = splitAtMount(pathOf(req.url ?? "/"), "/api/user");
+ * const body = await readNodeBody(req);
  * const response = await axor.handle(nodeRequest(req, target ?? undefined, body));
  * ```
  */

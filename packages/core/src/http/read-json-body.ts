@@ -6,7 +6,8 @@ import type { AxorRequest, ParsedBody } from "./neutral-http.js";
  *
  * @example
  * ```ts
- * if (received > MAX_BODY_BYTES) stopReading();
+ * declare const received: number; // bytes of the body read so far
+ * if (received > MAX_BODY_BYTES) throw new AxorError("PayloadTooLarge"); // 413
  * ```
  */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -9,7 +9,7 @@ import { MAX_BODY_BYTES } from "./read-json-body.js";
  * ```ts
  * const bytes = await readLimitedBody(req, BODY_READ_LIMIT); // at most 65537 bytes
  * // over 64 KiB: the core answers 413 PayloadTooLarge
- * const response = await axor.handle({ ...neutralRequestOf(req), body: bytes });
+ * const response = await axor.handle(nodeRequest(req, undefined, bytes));
  * ```
  */
 export const BODY_READ_LIMIT = MAX_BODY_BYTES + 1;

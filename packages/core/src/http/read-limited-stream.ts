@@ -7,7 +7,10 @@ import { BODY_READ_LIMIT } from "./read-limited-body.js";
  *
  * @example
  * ```ts
- * const bytes = await readLimitedStream(request.body, BODY_READ_LIMIT);
+ * declare const incoming: Request; // a Fetch API request
+ * if (incoming.body) {
+ *   const bytes = await readLimitedStream(incoming.body, BODY_READ_LIMIT); // at most 65537 bytes
+ * }
  * ```
  */
 export async function readLimitedStream(

@@ -7,8 +7,10 @@ import type { AxorRequest } from "./neutral-http.js";
  *
  * @example
  * ```ts
+ * declare const incoming: Request; // GET http://localhost/api/user/me/
+ * declare const peerAddress: string; // the socket peer, however the runtime exposes it
  * const target = { path: "/me/", mountPath: "/api/user" };
- * const response = await axor.handle(webRequest(request, target, undefined, peerAddress));
+ * const response = await axor.handle(webRequest(incoming, target, undefined, peerAddress));
  * ```
  */
 export function webRequest(

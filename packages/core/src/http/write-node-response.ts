@@ -7,7 +7,8 @@ import type { AxorResponse } from "./neutral-http.js";
  *
  * @example
  * ```ts
- * appendSetCookies(res, result.setCookies);
+ * const { setCookies } = await axor.authenticate(nodeRequest(req));
+ * appendSetCookies(res, setCookies); // a slid session's renewed cookie, after the app's own
  * ```
  */
 export function appendSetCookies(res: ServerResponse, cookies: readonly string[]): void {

@@ -3,6 +3,7 @@
  *
  * @example
  * ```ts
+ * declare const emailService: { send(mail: EmailMessage & { from: string }): Promise<unknown> };
  * const mailer: Mailer = {
  *   async send({ to, subject, text, html }: EmailMessage) {
  *     await emailService.send({ from: "no-reply@example.com", to, subject, text, html });
@@ -25,7 +26,12 @@ export interface EmailMessage {
  *
  * @example
  * ```ts
- * const mailer: Mailer = { send: async (message) => queue.push(message) };
+ * const outbox: EmailMessage[] = []; // what a test reads
+ * const mailer: Mailer = {
+ *   async send(message) {
+ *     outbox.push(message);
+ *   },
+ * };
  * ```
  */
 export interface Mailer {

@@ -4,6 +4,8 @@
  *
  * @example
  * ```ts
+ * declare const err: unknown; // what inserting `user` threw
+ * declare function isUniqueViolation(error: unknown): boolean; // per your driver's error codes
  * if (isUniqueViolation(err)) throw new EmailTakenError(user.email);
  * ```
  */

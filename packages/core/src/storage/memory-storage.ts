@@ -4,11 +4,11 @@ import type { OneTimeTokenRecord, SessionRecord, TotpRecord, UserRecord } from "
 import type { RateLimitStore, StorageAdapter } from "./storage-adapter.js";
 
 /**
- * A `StorageAdapter`, with a `RateLimitStore`, that keeps everything in `Map`s of this process: for tests, examples and
- * development. State is lost on restart, is not shared between processes, and expired rows are
- * not swept. Every verb runs without awaiting anything, so each one is atomic on Node's single
- * thread (the "exactly one winner" verbs need nothing more). Records go in and come out as
- * copies: changing a returned object never changes what is stored.
+ * A `StorageAdapter`, with a `RateLimitStore`, that keeps everything in `Map`s of this process:
+ * for tests, examples and development. State is lost on restart, is not shared between
+ * processes, and expired rows are not swept. Every verb runs without awaiting anything, so each
+ * one is atomic on Node's single thread (the "exactly one winner" verbs need nothing more).
+ * Records go in and come out as copies: changing a returned object never changes what is stored.
  *
  * @example
  * ```ts

@@ -4,6 +4,19 @@
  * @example
  * ```ts
  * // An adapter turns its row into a UserRecord: Dates as `Date`, booleans as booleans.
+ * interface UserRow {
+ *   id: string;
+ *   email: string;
+ *   password_hash: string;
+ *   first_name: string;
+ *   last_name: string;
+ *   timezone: string;
+ *   is_active: 0 | 1;
+ *   is_email_verified: 0 | 1;
+ *   totp_enabled: 0 | 1;
+ *   created_at: number; // epoch milliseconds
+ *   updated_at: number;
+ * }
  * const toUserRecord = (row: UserRow): UserRecord => ({
  *   id: row.id,
  *   email: row.email,
@@ -39,12 +52,13 @@ export interface UserRecord {
  * @example
  * ```ts
  * // In an adapter: store it (totpEnabled defaults to false) and return the UserRecord.
- * async createUser(user: NewUser): Promise<UserRecord> {
+ * const usersByEmail = new Map<string, UserRecord>();
+ * async function createUser(user: NewUser): Promise<UserRecord> {
  *   if (usersByEmail.has(user.email)) throw new EmailTakenError(user.email);
  *   const record: UserRecord = { ...user, totpEnabled: user.totpEnabled ?? false };
  *   usersByEmail.set(record.email, record);
  *   return record;
- * },
+ * }
  * ```
  */
 export type NewUser = Omit<UserRecord, "totpEnabled"> & { totpEnabled?: boolean };
@@ -91,6 +105,19 @@ export type ClientMode = "web" | "app";
  * @example
  * ```ts
  * // An adapter turns its row into a SessionRecord: instants as `Date`, null stays null.
+ * interface SessionRow {
+ *   id: string;
+ *   user_id: string;
+ *   kind: ClientMode;
+ *   key_hash: string;
+ *   created_at: number; // epoch milliseconds
+ *   updated_at: number;
+ *   last_used_at: number;
+ *   expire_at: number;
+ *   revoked_at: number | null;
+ *   ip: string | null;
+ *   ua: string | null;
+ * }
  * const toSessionRecord = (row: SessionRow): SessionRecord => ({
  *   id: row.id,
  *   userId: row.user_id,
@@ -126,9 +153,10 @@ export interface SessionRecord {
  * @example
  * ```ts
  * // In an adapter: a new session is never revoked yet.
- * async createSession(session: NewSession): Promise<void> {
+ * const sessionsByKeyHash = new Map<string, SessionRecord>();
+ * async function createSession(session: NewSession): Promise<void> {
  *   sessionsByKeyHash.set(session.keyHash, { ...session, revokedAt: null });
- * },
+ * }
  * ```
  */
 export type NewSession = Omit<SessionRecord, "revokedAt">;
@@ -139,10 +167,14 @@ export type NewSession = Omit<SessionRecord, "revokedAt">;
  * @example
  * ```ts
  * // In an adapter: one query joining sessions to users, live rows only.
- * async getLiveSession(keyHash: string, now: Date): Promise<SessionWithUser | null> {
+ * type Row = Record<string, unknown>; // the session's columns and its user's
+ * declare function selectLiveSessionWithUser(keyHash: string, nowMs: number): Promise<Row | null>;
+ * declare function toSessionRecord(row: Row): SessionRecord; // as under SessionRecord
+ * declare function toUserRecord(row: Row): UserRecord; // as under UserRecord
+ * async function getLiveSession(keyHash: string, now: Date): Promise<SessionWithUser | null> {
  *   const row = await selectLiveSessionWithUser(keyHash, now.getTime());
  *   return row ? { session: toSessionRecord(row), user: toUserRecord(row) } : null;
- * },
+ * }
  * ```
  */
 export interface SessionWithUser {
@@ -156,6 +188,7 @@ export interface SessionWithUser {
  * @example
  * ```ts
  * // verify_email: 24 hours; reset_password: 1 hour; magic_link: 15 minutes
+ * declare const tokenHash: string; // SHA-256 of the token in the link
  * const purpose: OneTimeTokenPurpose = "reset_password";
  * const token = await storage.consumeOneTimeToken(tokenHash, purpose, new Date());
  * ```
@@ -169,6 +202,8 @@ export type OneTimeTokenPurpose = "verify_email" | "reset_password" | "magic_lin
  * ```ts
  * // In an adapter's consumeOneTimeToken: delete the live row and return it (exactly one winner),
  * // here with PostgreSQL's DELETE ... RETURNING through Kysely.
+ * declare const tokenHash: string;
+ * declare const purpose: OneTimeTokenPurpose;
  * const row = await db
  *   .deleteFrom("one_time_tokens")
  *   .where("token_hash", "=", tokenHash)
@@ -203,6 +238,8 @@ export interface OneTimeTokenRecord {
  *
  * @example
  * ```ts
+ * declare const base32Secret: string; // the new secret, shown to the user once
+ * declare const backupCodes: string[]; // the new backup codes, shown once too
  * const totp: TotpRecord = {
  *   userId: user.id,
  *   encryptedSecret: createSecretBox(secret).seal(base32Secret), // never the plain secret
@@ -228,8 +265,8 @@ export interface TotpRecord {
  *
  * @example
  * ```ts
- * const now = new Date();
- * const state: CounterState = await storage.incrementCounter("login:ip:203.0.113.7", 900_000, now);
+ * const store: RateLimitStore = memoryRateLimitStore();
+ * const state: CounterState = await store.incrementCounter("login:ip:203.0.113.7", 900_000, now);
  * // { count: 1, resetAt: now + 15 min } on the first hit of a window; count grows until resetAt
  * const retryAfterSeconds = Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000);
  * ```
@@ -244,7 +281,8 @@ export interface CounterState {
  *
  * @example
  * ```ts
- * // What the core records when Ada logs in; an adapter appends it to its log.
+ * // What the core records when Ada logs in: the event log appends it, `onEvent` is called with it.
+ * declare const eventLog: EventLog; // the `eventLog` given to createAxor, or the storage's own
  * const event: SecurityEvent = {
  *   userId: user.id,
  *   type: "login", // also "register", "logout", ...
@@ -252,7 +290,7 @@ export interface CounterState {
  *   ua: "Mozilla/5.0 (X11; Linux x86_64)",
  *   at: new Date(),
  * };
- * await storage.recordSecurityEvent(event);
+ * await eventLog.recordSecurityEvent(event);
  * ```
  */
 export interface SecurityEvent {

@@ -4,6 +4,7 @@
  *
  * @example
  * ```ts
+ * declare const err: NodeJS.ErrnoException; // what the driver threw
  * if (err.code === "ECONNREFUSED") throw new StorageUnavailableError({ cause: err });
  * ```
  */

@@ -5,6 +5,7 @@ import type { AuthState, Axor } from "@axor/core";
  *
  * @example
  * ```ts
+ * declare const server: AdapterServer; // from a StartAdapterServer
  * // http://127.0.0.1:<port>/api/user/me/
  * const me = await fetch(`${server.origin}${ADAPTER_API_PATH}/me/`);
  * ```
@@ -16,8 +17,11 @@ export const ADAPTER_API_PATH = "/api/user";
  *
  * @example
  * ```ts
+ * import { axorAuth, requireAppToken, requireAuth, requireSessionCookie } from "@axor/express";
+ *
+ * declare const checkOrigin: typeof requireAuth; // axor.checkOrigin(toAxorRequest(req)) by hand
  * // your adapter's middleware, by name
- * const middleware = { axorAuth, requireAuth, requireSessionCookie, requireAppToken };
+ * const middleware = { axorAuth, requireAuth, requireSessionCookie, requireAppToken, checkOrigin };
  * const names: AppRouteGuard[] = ["axorAuth", "requireAuth"]; // run in this order
  * const handlers = names.map((name) => middleware[name](axor));
  * ```
@@ -58,7 +62,12 @@ export interface AppRoute {
  *
  * @example
  * ```ts
- * const app: AdapterTestApp = { axor, mountPath: "/api/user", routes: [], appCookie: "host=0; Path=/" };
+ * const app: AdapterTestApp = {
+ *   axor,
+ *   mountPath: "/api/user",
+ *   routes: [],
+ *   appCookie: "host=0; Path=/", // the host app's own cookie, which Axor must keep
+ * };
  * ```
  */
 export interface AdapterTestApp {
@@ -73,7 +82,8 @@ export interface AdapterTestApp {
  *
  * @example
  * ```ts
- * const server: AdapterServer = await serveOnLoopback(createServer(app));
+ * const app: AdapterTestApp = { axor, mountPath: "/api/user", routes: [] };
+ * const server: AdapterServer = await startExpressServer(app);
  * await fetch(`${server.origin}/api/user/me/`);
  * await server.close();
  * ```
@@ -90,9 +100,18 @@ export interface AdapterServer {
  *
  * @example
  * ```ts
- * import { axorRouter, axorAuth, requireAppToken, requireAuth, requireSessionCookie } from "@axor/express";
+ * import { createServer } from "node:http";
+ * import {
+ *   axorAuth,
+ *   axorRouter,
+ *   requireAppToken,
+ *   requireAuth,
+ *   requireSessionCookie,
+ * } from "@axor/express";
+ * import express from "express";
  *
- * const guards = { axorAuth, requireAuth, requireSessionCookie, requireAppToken };
+ * declare const checkOrigin: typeof requireAuth; // axor.checkOrigin(toAxorRequest(req)) by hand
+ * const guards = { axorAuth, requireAuth, requireSessionCookie, requireAppToken, checkOrigin };
  * const startExpressServer: StartAdapterServer = async ({ axor, mountPath, routes, appCookie }) => {
  *   const app = express();
  *   app.use((_req, res, next) => {
@@ -102,7 +121,7 @@ export interface AdapterServer {
  *   app.use(mountPath, axorRouter(axor));
  *   for (const route of routes) {
  *     const middleware = route.guards.map((name) => guards[name](axor));
- *     app.get(route.path, ...middleware, (req, res) => res.json(route.reply(req.axor)));
+ *     app.all(route.path, ...middleware, (req, res) => res.json(route.reply(req.axor)));
  *   }
  *   return serveOnLoopback(createServer(app));
  * };

@@ -32,7 +32,9 @@ const guardedRoutes: AppRoute[] = [
 /**
  * An adapter's `axorAuth` and guards on the app's own routes: who each lets through, the 401
  * envelope for the others, the current user they expose, a guard reusing `axorAuth`'s result,
- * the CSRF origin check on cookie-authenticated POSTs, and a logged-out session refused. One server (from `start`) serves the whole suite.
+ * the CSRF origin check on cookie-authenticated POSTs (also run by hand, the `checkOrigin`
+ * route guard), and a logged-out session refused. One server (from `start`) serves the whole
+ * suite.
  *
  * @example
  * ```ts

@@ -8,7 +8,10 @@ import type { AdapterServer } from "./adapter-server.js";
  *
  * @example
  * ```ts
- * const { origin, close } = await serveOnLoopback(createServer(expressApp));
+ * import { createServer } from "node:http";
+ * import express from "express";
+ *
+ * const { origin, close } = await serveOnLoopback(createServer(express()));
  * await fetch(`${origin}/api/user/me/`);
  * await close();
  * ```

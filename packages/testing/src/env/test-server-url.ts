@@ -6,7 +6,9 @@
  * @example
  * ```ts
  * const url = testServerUrl("AXOR_TEST_POSTGRES_URL", "PostgreSQL");
- * describe.skipIf(!url)("PostgreSQL (set AXOR_TEST_POSTGRES_URL to run)", () => { ... });
+ * describe.skipIf(!url)("PostgreSQL (set AXOR_TEST_POSTGRES_URL to run)", () => {
+ *   // the suites, against `url`
+ * });
  * ```
  */
 export function testServerUrl(variable: string, what: string): string | undefined {

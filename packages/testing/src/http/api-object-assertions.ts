@@ -15,6 +15,8 @@ export function expectIsoUtc(value: unknown): void {
  *
  * @example
  * ```ts
+ * const response = await ctx.client().post("login/", { email: "ada@example.com", password });
+ * const body = expectLoginResponse(response.body, "web");
  * expectUser(body.user, { email: "ada@example.com", first_name: "Ada" });
  * ```
  */
@@ -81,6 +83,7 @@ function expectSessionLike(value: unknown, ownDates: string[]): void {
  *
  * @example
  * ```ts
+ * const response = await ctx.client("app").post("login/", { email, password });
  * const body = expectLoginResponse(response.body, "app");
  * body.session?.key; // the Bearer key
  * ```

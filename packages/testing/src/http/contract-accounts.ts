@@ -49,6 +49,7 @@ export async function registerAccount(
  *
  * @example
  * ```ts
+ * const { fields } = await registerAccount(ctx.client());
  * const body = await loginAccount(ctx.client("app"), fields);
  * ```
  */

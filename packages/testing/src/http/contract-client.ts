@@ -27,7 +27,7 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  *
  * @example
  * ```ts
- * const app = new ContractClient(server, "app");
+ * const app = new ContractClient(ctx.server, "app");
  * await app.post("login/", { email, password });
  * const me = await app.get("me/"); // sent with Authorization: Bearer <key>
  * ```

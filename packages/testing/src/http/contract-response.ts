@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * const response = await readContractResponse(await server.fetch("me/"));
+ * const response = await readContractResponse(await ctx.server.fetch("me/"));
  * response.status; // 401
  * response.body; // { title: "Not authenticated", ... }
  * ```

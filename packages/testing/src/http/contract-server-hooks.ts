@@ -25,9 +25,12 @@ export interface ContractServerHandle {
  *
  * @example
  * ```ts
+ * declare const start: StartContractServer; // your server factory
  * describe("login", () => {
  *   const ctx = useContractServer(start);
- *   it("answers", async () => { await ctx.client().post("login/", {}); });
+ *   it("answers", async () => {
+ *     await ctx.client().post("login/", {});
+ *   });
  * });
  * ```
  */

@@ -5,6 +5,8 @@ import type { Axor, AxorOptions } from "@axor/core";
  *
  * @example
  * ```ts
+ * declare const httpServer: import("node:http").Server; // serves `axor` under /api/user/
+ * declare const port: number; // where it listens
  * const server: ContractServer = {
  *   fetch: (path, init) => fetch(`http://127.0.0.1:${port}/api/user/${path}`, init),
  *   origin: `http://127.0.0.1:${port}`,

@@ -6,7 +6,7 @@ type Mailer = NonNullable<AxorOptions["mailer"]>;
  *
  * @example
  * ```ts
- * const [email]: SentEmail[] = outbox.messagesTo("ada@example.com");
+ * const [email]: SentEmail[] = ctx.outbox.messagesTo("ada@example.com");
  * expect(email?.subject).toBe("Confirm your email address");
  * const token = /token=([^\s"&]+)/.exec(email?.text ?? "")?.[1];
  * ```

@@ -22,7 +22,7 @@ const envelopeKeys = ["title", "detail", "status", "code", "instance", "errors"]
  *
  * @example
  * ```ts
- * const problem = expectProblem(await client.get("nope/"), "nope/", "NotFound");
+ * const problem = expectProblem(await ctx.client().get("nope/"), "nope/", "NotFound");
  * ```
  */
 export function expectProblem(
@@ -56,7 +56,7 @@ export function expectProblem(
  *
  * @example
  * ```ts
- * expectValidationError(await client.post("register/", {}), "register/", "email");
+ * expectValidationError(await ctx.client().post("register/", {}), "register/", "email");
  * ```
  */
 export function expectValidationError(

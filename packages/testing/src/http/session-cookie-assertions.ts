@@ -18,7 +18,8 @@ function sessionCookies(response: ContractResponse): { line: string; cookie: Set
  *
  * @example
  * ```ts
- * const key = expectSessionCookie(response, 30 * 24 * 3600);
+ * const response = await ctx.client().post("login/", { email, password });
+ * const key = expectSessionCookie(response, 30 * 24 * 3600); // webSessionLifetimeSeconds
  * ```
  */
 export function expectSessionCookie(
@@ -45,7 +46,9 @@ export function expectSessionCookie(
  *
  * @example
  * ```ts
- * expectSessionCookieCleared(await client.post("logout/"));
+ * const web = ctx.client();
+ * await web.post("login/", { email, password });
+ * expectSessionCookieCleared(await web.post("logout/"));
  * ```
  */
 export function expectSessionCookieCleared(response: ContractResponse, at = new Date()): void {

@@ -27,8 +27,8 @@ export interface SeededTotp {
  *
  * @example
  * ```ts
- * const totp = await enableTotp(axor, user.id);
- * await login({ email, password, code: totp.codeAt() });
+ * const totp = await enableTotp(ctx.server.axor, user.id);
+ * await ctx.client().post("login/", { email, password, code: totp.codeAt() });
  * ```
  */
 export async function enableTotp(

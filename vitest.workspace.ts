@@ -9,6 +9,7 @@ export default [
   "packages/express",
   "packages/fastify",
   "packages/hono",
+  "packages/node",
   "examples/custom-storage",
   "fault-tests",
 ];

@@ -82,7 +82,7 @@ export function honoResponse(c: Context, response: AxorResponse): Response {
  * The core's view of a Hono request on your own routes (no body), for the server-side API.
  * @example
  * ```ts
- * app.get("/whoami", (c) => c.json(axor.clientInfo(toAxorRequest(c))));
+ * app.get("/whoami", (c) => c.json({ mode: axor.clientInfo(toAxorRequest(c)).mode }));
  * ```
  */
 export function toAxorRequest(c: Context, options: { getClientIp?: GetClientIp } = {}) {

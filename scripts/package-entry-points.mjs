@@ -1,6 +1,6 @@
 // The public entry points of the workspace packages, as tsconfig.json's `paths` map them:
 // [{ specifier: "@axor/core/storage", file: "packages/core/src/storage.ts" }, ...].
-// Wildcards and paths outside packages/ (the examples' support code) are left out.
+// Wildcards and paths outside packages/ are left out.
 import path from "node:path";
 import ts from "typescript";
 

@@ -1,12 +1,89 @@
-import { startExample } from "@axor/example-support";
-import { createApp } from "./app.js";
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { createAxor, smtpMailer } from "@axor/core";
+import { axorRouter, requireAuth } from "@axor/express";
+import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+import express from "express";
 
-await startExample(
-  "Express",
-  (axor, { port, host }) =>
-    new Promise((resolve, reject) => {
-      const server = createApp(axor).listen(port, host, (error?: Error) =>
-        error ? reject(error) : resolve({ server }),
-      );
-    }),
-);
+// The settings, from the environment.
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const databaseUrl = process.env.AXOR_DATABASE ?? "./data/axor.db"; // or postgres://, mysql://
+const baseUrl = process.env.AXOR_BASE_URL ?? `http://${host}:${port}`; // the origin in email links
+const smtpUrl = process.env.AXOR_SMTP_URL; // unset: emails are printed to the console
+const mailFrom = process.env.AXOR_MAIL_FROM ?? "no-reply@example.com";
+const trustedProxies = (process.env.AXOR_TRUSTED_PROXIES ?? "")
+  .split(",")
+  .map((proxy) => proxy.trim())
+  .filter(Boolean);
+const logRequests = ["trace", "debug", "info"].includes(process.env.LOG_LEVEL ?? "info");
+const secret = readSecret();
+
+// The database (created and migrated on start), then Axor on it.
+const database = openDatabase(databaseUrl);
+const { applied } = await migrateToLatest(database.db);
+if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+const axor = createAxor({
+  storage: kyselyStorage(database.db),
+  secret,
+  baseUrl,
+  mailer: smtpUrl ? smtpMailer(smtpUrl, mailFrom) : undefined,
+  trustedProxies,
+});
+
+// The app: the Axor API at /api/user, then the app's own routes. The Axor router reads its own
+// request bodies, so it comes before express.json().
+const app = express();
+app.disable("x-powered-by");
+if (logRequests) {
+  app.use((req, res, next) => {
+    const started = performance.now();
+    res.on("finish", () => {
+      const ms = Math.round(performance.now() - started);
+      console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms} ms`);
+    });
+    next();
+  });
+}
+app.use("/api/user", axorRouter(axor));
+app.use(express.json());
+
+app.get("/api/hello", requireAuth(axor), (req, res) => {
+  res.json({ hello: req.axor?.user.first_name });
+});
+
+const server = app.listen(port, host);
+await once(server, "listening");
+console.log(`listening on http://${host}:${(server.address() as AddressInfo).port}`);
+
+// Shutdown: stop taking requests (those still running get 5 s), then close the database.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    console.log(`${signal}: closing the server and the database`);
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    await new Promise((resolve) => server.close(resolve));
+    await database.close();
+    process.exit(0);
+  });
+}
+
+/** AXOR_SECRET; without it, a public development secret, except in production. */
+function readSecret(): string {
+  if (process.env.AXOR_SECRET) return process.env.AXOR_SECRET;
+  if (process.env.NODE_ENV === "production") {
+    console.error(
+      "Cannot start: AXOR_SECRET is not set. Set it to a random string of 32+ characters.",
+    );
+    process.exit(1);
+  }
+  console.error(
+    [
+      "",
+      "!!! AXOR_SECRET is not set: using a fixed development secret that anyone can read.",
+      "!!! Never run like this in production (NODE_ENV=production refuses to start).",
+      "",
+    ].join("\n"),
+  );
+  return "axor-example-development-secret-never-use-in-production";
+}

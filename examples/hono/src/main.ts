@@ -1,13 +1,76 @@
-import { startExample } from "@axor/example-support";
+import type { Server } from "node:http";
+import { createAxor, smtpMailer } from "@axor/core";
+import { axorApp, requireAuth } from "@axor/hono";
+import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app.js";
+import { Hono } from "hono";
+import { logger } from "hono/logger";
 
-await startExample(
-  "Hono",
-  (axor, { port, host }) =>
-    new Promise((resolve) => {
-      const server = serve({ fetch: createApp(axor).fetch, port, hostname: host }, () =>
-        resolve({ server }),
-      );
-    }),
-);
+// The settings, from the environment.
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const databaseUrl = process.env.AXOR_DATABASE ?? "./data/axor.db"; // or postgres://, mysql://
+const baseUrl = process.env.AXOR_BASE_URL ?? `http://${host}:${port}`; // the origin in email links
+const smtpUrl = process.env.AXOR_SMTP_URL; // unset: emails are printed to the console
+const mailFrom = process.env.AXOR_MAIL_FROM ?? "no-reply@example.com";
+const trustedProxies = (process.env.AXOR_TRUSTED_PROXIES ?? "")
+  .split(",")
+  .map((proxy) => proxy.trim())
+  .filter(Boolean);
+const logRequests = ["trace", "debug", "info"].includes(process.env.LOG_LEVEL ?? "info");
+const secret = readSecret();
+
+// The database (created and migrated on start), then Axor on it.
+const database = openDatabase(databaseUrl);
+const { applied } = await migrateToLatest(database.db);
+if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+const axor = createAxor({
+  storage: kyselyStorage(database.db),
+  secret,
+  baseUrl,
+  mailer: smtpUrl ? smtpMailer(smtpUrl, mailFrom) : undefined,
+  trustedProxies,
+});
+
+// The app: the Axor API at /api/user, then the app's own routes.
+const app = new Hono();
+if (logRequests) app.use(logger());
+app.route("/api/user", axorApp(axor));
+
+app.get("/api/hello", requireAuth(axor), (c) => c.json({ hello: c.get("axor").user.first_name }));
+
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  console.log(`listening on http://${host}:${info.port}`);
+}) as Server; // an http.Server, as no HTTP/2 createServer is passed
+
+// Shutdown: stop taking requests (those still running get 5 s), then close the database.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    console.log(`${signal}: closing the server and the database`);
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    await new Promise((resolve) => server.close(resolve));
+    await database.close();
+    process.exit(0);
+  });
+}
+
+/** AXOR_SECRET; without it, a public development secret, except in production. */
+function readSecret(): string {
+  if (process.env.AXOR_SECRET) return process.env.AXOR_SECRET;
+  if (process.env.NODE_ENV === "production") {
+    console.error(
+      "Cannot start: AXOR_SECRET is not set. Set it to a random string of 32+ characters.",
+    );
+    process.exit(1);
+  }
+  console.error(
+    [
+      "",
+      "!!! AXOR_SECRET is not set: using a fixed development secret that anyone can read.",
+      "!!! Never run like this in production (NODE_ENV=production refuses to start).",
+      "",
+    ].join("\n"),
+  );
+  return "axor-example-development-secret-never-use-in-production";
+}

@@ -10,6 +10,7 @@ export type { Authorization, AuthRequirement } from "./http/authorize.js";
 export { type FetchHandlerOptions, fetchHandler } from "./http/fetch-handler.js";
 export type { AxorRequest, AxorResponse } from "./http/neutral-http.js";
 export { consoleMailer } from "./mail/console-mailer.js";
+export type { EmailTemplate, EmailTemplateData, EmailTemplates } from "./mail/email-templates.js";
 export type { EmailMessage, Mailer } from "./mail/mailer.js";
 export { smtpMailer } from "./mail/smtp-mailer.js";
 export type { AxorOptions, RateLimitRule } from "./options/axor-options.js";

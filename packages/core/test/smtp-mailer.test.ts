@@ -54,7 +54,7 @@ describe("verification email over SMTP", () => {
     expect(message?.raw).toMatch(/Subject: Confirm your email address/);
     const unfolded = message?.raw.replace(/=\r?\n/g, "") ?? "";
     expect(unfolded).toMatch(
-      /https:\/\/app\.example\.com\/auth\/verify-email\?token=3D[A-Za-z0-9_-]{43}/,
+      /https:\/\/app\.example\.com\/auth\/verify-email\/process\/\?token=3D[A-Za-z0-9_-]{43}/,
     );
   });
 

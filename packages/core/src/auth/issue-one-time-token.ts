@@ -3,12 +3,12 @@ import { randomKey } from "../crypto/random-key.js";
 import { sha256 } from "../crypto/sha256.js";
 import type { OneTimeTokenPurpose } from "../storage/records.js";
 
-/** How long each kind of one-time token lives, in milliseconds. */
-export const oneTimeTokenLifetimeMs: Record<OneTimeTokenPurpose, number> = {
-  verify_email: 24 * 3600_000,
-  reset_password: 3600_000,
-  magic_link: 15 * 60_000,
-};
+/** How long a token of `purpose` works, in seconds (from `tokenLifetimes`). */
+export function tokenLifetimeSeconds(ctx: AxorContext, purpose: OneTimeTokenPurpose): number {
+  const lifetimes = ctx.options.tokenLifetimes;
+  if (purpose === "verify_email") return lifetimes.verifyEmailSeconds;
+  return purpose === "reset_password" ? lifetimes.resetPasswordSeconds : lifetimes.magicLinkSeconds;
+}
 
 /**
  * Creates a single-use token for `purpose`, killing the user's older ones of that purpose
@@ -28,7 +28,7 @@ export async function issueOneTimeToken(
     userId: user.id,
     email: user.email,
     createdAt: now,
-    expireAt: new Date(now.getTime() + oneTimeTokenLifetimeMs[purpose]),
+    expireAt: new Date(now.getTime() + tokenLifetimeSeconds(ctx, purpose) * 1000),
   });
   return token;
 }

@@ -51,6 +51,6 @@ export async function register(
     throw error;
   }
   const result = await signIn(ctx, user, client, "register");
-  await sendVerificationEmail(ctx, user);
+  if (ctx.options.verifyEmailOnRegister) await sendVerificationEmail(ctx, user);
   return result;
 }

@@ -44,6 +44,20 @@ export const errorCatalogue = {
   InvalidPassword: [400, "Invalid password", "The password does not meet the password policy."],
   TokenRequired: [400, "Token required", "A token is required."],
   InvalidToken: [400, "Invalid token", "Token is invalid or expired."],
+  EmailVerified: [400, "Email already verified", "The email address is already verified."],
+  EmailVerificationLinkSentRecently: [
+    429,
+    "Verification link sent recently",
+    "A verification link was sent recently. Please wait before asking for another.",
+  ],
+  InvalidOldPassword: [400, "Invalid old password", "The current password is incorrect."],
+  InvalidNewPassword: [
+    400,
+    "Invalid new password",
+    "The new password does not meet the password policy.",
+  ],
+  SameEmail: [400, "Same email", "The new email address is the current one."],
+  SessionTokenNotFound: [404, "Session not found", "No such live session or token."],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 /**

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { EmailTemplate } from "../mail/email-templates.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { SecurityEvent } from "../storage/records.js";
 import type { EventLog, RateLimitStore, StorageAdapter } from "../storage/storage-adapter.js";
@@ -18,6 +19,9 @@ const hasMethods =
     names.every((name) => typeof (value as Record<string, unknown>)[name] === "function");
 
 const isFunction = (value: unknown) => typeof value === "function";
+
+const template = v.custom<EmailTemplate>(isFunction, "must be a function returning an email");
+const linkPath = v.pipe(v.string(), v.startsWith("/", "must be a path starting with /"));
 
 const absoluteOrigin = v.pipe(
   v.string(),
@@ -63,10 +67,43 @@ export const axorOptionsSchema = v.object(
     rateLimits: v.optional(
       v.union([
         v.literal(false),
-        v.object({ login: rule(10, 900), register: rule(10, 3600), totp: rule(5, 900) }),
+        v.object({
+          login: rule(10, 900),
+          register: rule(10, 3600),
+          totp: rule(5, 900),
+          email: rule(5, 3600),
+        }),
       ]),
       {},
     ),
+    tokenLifetimes: v.optional(
+      v.object({
+        verifyEmailSeconds: v.optional(positiveInt, 24 * 3600),
+        resetPasswordSeconds: v.optional(positiveInt, 3600),
+        magicLinkSeconds: v.optional(positiveInt, 15 * 60),
+      }),
+      {},
+    ),
+    linkPaths: v.optional(
+      v.object({
+        verifyEmail: v.optional(linkPath),
+        resetPassword: v.optional(linkPath),
+        magicLink: v.optional(linkPath),
+      }),
+      {},
+    ),
+    emailTemplates: v.optional(
+      v.object({
+        verifyEmail: v.optional(template),
+        resetPassword: v.optional(template),
+        passwordChanged: v.optional(template),
+        magicLink: v.optional(template),
+        emailChanged: v.optional(template),
+      }),
+      {},
+    ),
+    verifyEmailOnRegister: v.optional(v.boolean(), true),
+    emailCooldownSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 60),
     rateLimitStore: v.optional(
       v.custom<RateLimitStore>(
         hasMethods("incrementCounter", "getCounter", "decrementCounter", "resetCounter"),

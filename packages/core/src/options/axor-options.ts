@@ -1,3 +1,4 @@
+import type { EmailTemplates } from "../mail/email-templates.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { SecurityEvent } from "../storage/records.js";
 import type { EventLog, RateLimitStore, StorageAdapter } from "../storage/storage-adapter.js";
@@ -38,6 +39,31 @@ export interface RateLimitOptions {
   register?: RateLimitRule | false;
   /** Wrong 2FA codes per account; the last one locks 2FA for one window. Default 5 per 900 s. */
   totp?: RateLimitRule | false;
+  /** Emails asked for, per address and per IP (every email-sending endpoint). Default 5 per 3600 s. */
+  email?: RateLimitRule | false;
+}
+
+/** How long each kind of one-time token works. */
+export interface TokenLifetimeOptions {
+  /** Email verification links. Default 86400 (24 hours). */
+  verifyEmailSeconds?: number;
+  /** Password reset links. Default 3600 (1 hour). */
+  resetPasswordSeconds?: number;
+  /** Magic sign-in links. Default 900 (15 minutes). */
+  magicLinkSeconds?: number;
+}
+
+/**
+ * Where the links in emails point, below `baseUrl` (a SPA's own routes; `?token=` is added).
+ * Unset: the built-in pages under `pagesPath`.
+ */
+export interface LinkPathOptions {
+  /** Default `{pagesPath}/verify-email/process/`. */
+  verifyEmail?: string;
+  /** Default `{pagesPath}/forgot-password/process/`. */
+  resetPassword?: string;
+  /** Default `{pagesPath}/magic-link/process/`. */
+  magicLink?: string;
 }
 
 /**
@@ -60,7 +86,7 @@ export interface AxorOptions {
   storage: StorageAdapter;
   /** At least 32 characters of secret; derives the key that encrypts TOTP secrets at rest. Required. */
   secret: string;
-  /** The absolute origin used in email links. Default `"http://127.0.0.1:3000"`. */
+  /** The absolute origin used in email links. Default `"http://127.0.0.1:3000"`; required with `NODE_ENV=production`. */
   baseUrl?: string;
   /** Where the built-in pages are mounted, for links in emails. Default `"/auth"`. */
   pagesPath?: string;
@@ -78,6 +104,16 @@ export interface AxorOptions {
   trustedProxies?: string[];
   /** Password length rules, in characters. Default 8 to 256. */
   password?: { minLength?: number; maxLength?: number };
+  /** How long one-time tokens work. */
+  tokenLifetimes?: TokenLifetimeOptions;
+  /** Where the links in emails point. */
+  linkPaths?: LinkPathOptions;
+  /** Replaces any of the emails Axor sends (see `EmailTemplates`). */
+  emailTemplates?: Partial<EmailTemplates>;
+  /** False: `register/` sends no verification email (an app that verifies otherwise). Default true. */
+  verifyEmailOnRegister?: boolean;
+  /** After a verification link is sent, how long `verify_email/resend/` answers 429. Default 60. */
+  emailCooldownSeconds?: number;
   /** The rate limits, or `false` to switch them all off. */
   rateLimits?: RateLimitOptions | false;
   /**
@@ -89,7 +125,10 @@ export interface AxorOptions {
   eventLog?: EventLog;
   /** Called with every security event (login, logout, register, ...), besides the event log. */
   onEvent?: (event: SecurityEvent) => void;
-  /** Sends emails. Default: print them to the console. */
+  /**
+   * Sends emails. Default: print them to the console, which shows every link: with
+   * `NODE_ENV=production` a mailer must be given (`consoleMailer()` explicitly to keep it).
+   */
   mailer?: Mailer;
   /** argon2id cost; defaults are the OWASP minimum. Raising them rehashes on the next login. */
   argon2?: {

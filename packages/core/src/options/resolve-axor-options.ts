@@ -16,9 +16,30 @@ export type ResolvedAxorOptions = v.InferOutput<typeof axorOptionsSchema>;
 
 /** Validates options once, at startup. A wrong option throws a `TypeError` naming it. */
 export function resolveAxorOptions(options: AxorOptions): ResolvedAxorOptions {
+  checkProductionOptions(options);
   const result = v.safeParse(axorOptionsSchema, options);
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = v.getDotPath(issue) ?? "(options)";
   throw new TypeError(`Invalid Axor option "${path}": ${issue.message}`);
+}
+
+/**
+ * In production, refuses the defaults that only suit development: the console mailer (it
+ * prints every link, reset links included) and the loopback `baseUrl` every link would carry.
+ */
+function checkProductionOptions(options: AxorOptions): void {
+  if (process.env.NODE_ENV !== "production" || typeof options !== "object" || options === null) {
+    return;
+  }
+  if (options.mailer === undefined) {
+    throw new TypeError(
+      'Invalid Axor option "mailer": required when NODE_ENV=production (the default prints every email, links included, to the console); pass smtpMailer(...), or consoleMailer() to keep it',
+    );
+  }
+  if (options.baseUrl === undefined) {
+    throw new TypeError(
+      'Invalid Axor option "baseUrl": required when NODE_ENV=production (email links would point at http://127.0.0.1:3000)',
+    );
+  }
 }

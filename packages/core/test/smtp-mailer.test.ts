@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smtpMailer } from "../src/index.js";
+import { consoleMailer, createAxor, memoryStorage, smtpMailer } from "../src/index.js";
 import { testAxor, uniqueEmail, webClient } from "./test-axor.js";
 
 interface Received {
@@ -73,5 +73,42 @@ describe("verification email over SMTP", () => {
     expect(result.response.user.email).toBe(email);
     expect(await storage.getUserByEmail(email)).not.toBeNull();
     expect(reported).toEqual(['sending "Confirm your email address" email']);
+  });
+});
+
+describe("smtpMailer at startup", () => {
+  it.each([
+    [undefined, "no-reply@example.com", /Invalid smtpMailer "url": must be a string/],
+    ["", "no-reply@example.com", /Invalid smtpMailer "url": must be an SMTP URL/],
+    ["http://smtp.example.com", "no-reply@example.com", /"url": must start with smtp:\/\//],
+    ["smtp://u:secret@smtp.example.com", "nobody", /Invalid smtpMailer "from"/],
+  ])("refuses url %s / from %s with a message naming it", (url, from, message) => {
+    expect(() => smtpMailer(url as string, from)).toThrow(message);
+    try {
+      smtpMailer(url as string, from);
+    } catch (error) {
+      expect((error as Error).message).not.toContain("secret");
+    }
+  });
+});
+
+describe("createAxor with NODE_ENV=production", () => {
+  const options = { storage: memoryStorage(), secret: "s".repeat(32) };
+  const previous = process.env.NODE_ENV;
+  afterAll(() => {
+    process.env.NODE_ENV = previous;
+  });
+
+  it("refuses the default console mailer and a missing baseUrl, naming each option", () => {
+    process.env.NODE_ENV = "production";
+    expect(() => createAxor({ ...options, baseUrl: "https://example.com" })).toThrow(
+      /Invalid Axor option "mailer": required when NODE_ENV=production/,
+    );
+    expect(() => createAxor({ ...options, mailer: consoleMailer() })).toThrow(
+      /Invalid Axor option "baseUrl": required when NODE_ENV=production/,
+    );
+    expect(() =>
+      createAxor({ ...options, mailer: consoleMailer(), baseUrl: "https://example.com" }),
+    ).not.toThrow();
   });
 });

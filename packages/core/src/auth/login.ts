@@ -13,6 +13,7 @@ import {
   requiredString,
 } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
+import { recordUserEvent } from "./record-user-event.js";
 import { signIn } from "./sign-in.js";
 
 const loginSchema = bodyObject({
@@ -45,15 +46,25 @@ export async function login(
     await ctx.limiter.refund("login", [ipKey, accountKey]).catch(() => {});
     throw error;
   });
+  // Every refusal after the lookup is a security event, the unknown email's too (so both
+  // paths write the same, and an operator sees guessing against addresses that do not exist).
+  const refuse = async (error: AxorError): Promise<never> => {
+    await recordUserEvent(ctx, user?.id ?? null, "login_failed", client);
+    throw error;
+  };
   if (!user) {
     await ctx.hasher.verifyDummy(fields.password);
-    throw new AxorError("InvalidCredentials");
+    return refuse(new AxorError("InvalidCredentials"));
   }
   if (!(await ctx.hasher.verify(user.passwordHash, fields.password))) {
-    throw new AxorError("InvalidCredentials");
+    return refuse(new AxorError("InvalidCredentials"));
   }
-  if (!user.isActive) throw new AxorError("AccountDisabled");
-  if (user.totpEnabled) await verifySecondFactor(ctx, user, fields.code);
+  if (!user.isActive) return refuse(new AxorError("AccountDisabled"));
+  if (user.totpEnabled) {
+    await verifySecondFactor(ctx, user, fields.code).catch((error: unknown) =>
+      error instanceof AxorError ? refuse(error) : Promise.reject(error),
+    );
+  }
   // Bookkeeping of a success: if it fails, the counts stay higher (stricter), the login goes on.
   await awaitAll([ctx.limiter.reset([accountKey]), ctx.limiter.refund("login", [ipKey])]).catch(
     (error: unknown) => ctx.reportError(error, "clearing the login counts after a success"),

@@ -1,4 +1,4 @@
-import type { AuthState, LoginResponse, User } from "./api/api-objects.js";
+import type { ActiveSessions, AuthState, LoginResponse, User } from "./api/api-objects.js";
 import type { ClientInfo } from "./api/client-info.js";
 import type { Authorization, AuthRequirement } from "./http/authorize.js";
 import type { AxorRequest, AxorResponse } from "./http/neutral-http.js";
@@ -45,6 +45,134 @@ export interface LoginInput {
 }
 
 /**
+ * Input of `axor.requestPasswordReset` (`forgot_password/request/`).
+ *
+ * @example
+ * ```ts
+ * const input: PasswordResetRequestInput = { email: "ada@example.com" };
+ * await axor.requestPasswordReset(input, axor.clientInfo(request)); // the same for any address
+ * ```
+ */
+export interface PasswordResetRequestInput {
+  email: string;
+}
+
+/**
+ * Input of `axor.validatePasswordResetToken` (`forgot_password/validate/`): the token from
+ * the reset link.
+ *
+ * @example
+ * ```ts
+ * const input: PasswordResetTokenInput = { token: "token-from-the-link" };
+ * await axor.validatePasswordResetToken(input); // throws InvalidToken when it is not live
+ * ```
+ */
+export interface PasswordResetTokenInput {
+  token: string;
+}
+
+/**
+ * Input of `axor.resetPassword` (`forgot_password/reset/`): the link's token and the new
+ * password.
+ *
+ * @example
+ * ```ts
+ * const input: ResetPasswordInput = { token: "token-from-the-link", password: "new horse battery" };
+ * await axor.resetPassword(input, axor.clientInfo(request));
+ * ```
+ */
+export interface ResetPasswordInput {
+  token: string;
+  password: string;
+}
+
+/**
+ * Input of `axor.changePassword` (`change_password/`).
+ *
+ * @example
+ * ```ts
+ * const input: ChangePasswordInput = {
+ *   old_password: "correct horse battery",
+ *   new_password: "battery staple horse",
+ * };
+ * await axor.changePassword(input, axor.clientInfo(request));
+ * ```
+ */
+export interface ChangePasswordInput {
+  old_password: string;
+  new_password: string;
+}
+
+/**
+ * Input of `axor.requestMagicLink`.
+ *
+ * @example
+ * ```ts
+ * const input: MagicLinkRequestInput = { email: "ada@example.com" };
+ * await axor.requestMagicLink(input, axor.clientInfo(request)); // resolves the same for any address
+ * ```
+ */
+export interface MagicLinkRequestInput {
+  email: string;
+}
+
+/**
+ * Input of `axor.consumeMagicLink`: the link's `token`, and `code` (a 6-digit TOTP code or a
+ * backup code) when the user has 2FA on.
+ *
+ * @example
+ * ```ts
+ * const input: MagicLinkConsumeInput = { token: "the ?token= of the link", code: "492039" };
+ * const { response, key } = await axor.consumeMagicLink(input, axor.clientInfo(request));
+ * ```
+ */
+export interface MagicLinkConsumeInput {
+  token: string;
+  code?: string | undefined;
+}
+
+/**
+ * Input of `axor.changeName`: both names, validated as at register (trimmed, 1..150 characters).
+ *
+ * @example
+ * ```ts
+ * const input: ChangeNameInput = { first_name: "Ada", last_name: "King" };
+ * const user = await axor.changeName(input, axor.clientInfo(request));
+ * ```
+ */
+export interface ChangeNameInput {
+  first_name: string;
+  last_name: string;
+}
+
+/**
+ * Input of `axor.verifyEmail` (`verify_email/`): the token of the verification link.
+ *
+ * @example
+ * ```ts
+ * const input: VerifyEmailInput = { token: "the ?token= of the link" };
+ * await axor.verifyEmail(input, axor.clientInfo(request)); // the user's email is now verified
+ * ```
+ */
+export interface VerifyEmailInput {
+  token: string;
+}
+
+/**
+ * Input of `axor.changeEmail` (`change_email/`): the new address and the current password.
+ *
+ * @example
+ * ```ts
+ * const input: ChangeEmailInput = { email: "ada@new.example.com", password: "correct horse" };
+ * const user = await axor.changeEmail(input, axor.clientInfo(request));
+ * ```
+ */
+export interface ChangeEmailInput {
+  email: string;
+  password: string;
+}
+
+/**
  * A login's result: the response body, plus the new session's key for the cookie.
  *
  * @example
@@ -60,6 +188,35 @@ export interface LoginResult {
   key: string;
   /** When the new session expires. */
   expireAt: Date;
+}
+
+/**
+ * Input of `axor.closeSession`: the `id` of one of the user's live sessions or tokens, as
+ * `axor.listSessions` lists it.
+ *
+ * @example
+ * ```ts
+ * const input: CloseSessionInput = { id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427" };
+ * const { closedCurrent } = await axor.closeSession(input, axor.clientInfo(request));
+ * ```
+ */
+export interface CloseSessionInput {
+  id: string;
+}
+
+/**
+ * What `axor.closeSession` did.
+ *
+ * @example
+ * ```ts
+ * declare const id: string; // from axor.listSessions
+ * const { closedCurrent }: CloseSessionResult = await axor.closeSession({ id }, client);
+ * // true: the caller closed its own session; a web client's cookie is now dead, clear it
+ * ```
+ */
+export interface CloseSessionResult {
+  /** True when the closed session or token was the caller's own. */
+  closedCurrent: boolean;
 }
 
 /**
@@ -187,6 +344,86 @@ export interface Axor {
    */
   login(input: LoginInput, client: ClientInfo): Promise<LoginResult>;
   /**
+   * Sends a sign-in link to the address when it belongs to an active account (the lookup, the
+   * new token and the email happen after this resolves; an older link of the account dies).
+   * Resolves the same for any address; throws 429 `RateLimited` only when the client IP is
+   * over the `email` limit (an address over its own count is silently sent nothing).
+   *
+   * @example
+   * ```ts
+   * await axor.requestMagicLink({ email: "ada@example.com" }, axor.clientInfo(request));
+   * ```
+   */
+  requestMagicLink(input: MagicLinkRequestInput, client: ClientInfo): Promise<void>;
+  /**
+   * Signs in with a magic link's token (and the 2FA code when TOTP is on): a new session or
+   * app token, as `login`; marks the email verified; the token is used up only on success.
+   * Throws `TokenRequired`, `InvalidToken`, `AccountDisabled`, `TOTPRequired`,
+   * `TOTPIncorrect`, `TOTPLocked`.
+   *
+   * @example
+   * ```ts
+   * const { response, key, expireAt } = await axor.consumeMagicLink(
+   *   { token: "the ?token= of the link" },
+   *   axor.clientInfo(request),
+   * );
+   * ```
+   */
+  consumeMagicLink(input: MagicLinkConsumeInput, client: ClientInfo): Promise<LoginResult>;
+  /**
+   * Sets the caller's first and last name; returns the updated user. Throws 401
+   * `NotAuthenticated` without a live credential, 400 `ValidationError` for a bad name.
+   *
+   * @example
+   * ```ts
+   * const user = await axor.changeName(
+   *   { first_name: "Ada", last_name: "King" },
+   *   axor.clientInfo(request),
+   * );
+   * ```
+   */
+  changeName(input: ChangeNameInput, client: ClientInfo): Promise<User>;
+  /**
+   * Uses up a verification link's token and marks its user's email verified. Throws 400
+   * `TokenRequired` without a token, 400 `InvalidToken` when it is unknown, expired, used, or
+   * was sent to an address the user no longer has. Needs no signed-in client.
+   *
+   * @example
+   * ```ts
+   * await axor.verifyEmail({ token: "the ?token= of the link" }, axor.clientInfo(request));
+   * ```
+   */
+  verifyEmail(input: VerifyEmailInput, client: ClientInfo): Promise<void>;
+  /**
+   * Sends the caller a new verification link to their current address; older links die.
+   * Throws 400 `EmailVerified` when it is verified already, 429
+   * `EmailVerificationLinkSentRecently` (Retry-After) within `emailCooldownSeconds` of the last
+   * link, 429 `RateLimited` over the `email` limit, 401 `NotAuthenticated` without a live
+   * credential.
+   *
+   * @example
+   * ```ts
+   * await axor.resendVerificationEmail(axor.clientInfo(request));
+   * ```
+   */
+  resendVerificationEmail(client: ClientInfo): Promise<void>;
+  /**
+   * Changes the caller's email after checking their password; the new address is unverified
+   * until the link sent to it is used, and the old address gets an `emailChanged` notice.
+   * Returns the updated user. Throws 400 `ValidationError`, 400 `InvalidPassword`, 400
+   * `SameEmail`, 409 `EmailInUse`, 429 `RateLimited`, 401 `NotAuthenticated`.
+   *
+   * @example
+   * ```ts
+   * const user = await axor.changeEmail(
+   *   { email: "ada@new.example.com", password: "correct horse" },
+   *   axor.clientInfo(request),
+   * );
+   * console.log(user.is_email_verified); // false until the new link is followed
+   * ```
+   */
+  changeEmail(input: ChangeEmailInput, client: ClientInfo): Promise<User>;
+  /**
    * Revokes the client's current session or token, if any. Idempotent.
    *
    * @example
@@ -196,6 +433,42 @@ export interface Axor {
    */
   logout(client: ClientInfo): Promise<void>;
   /**
+   * The caller's user's live web sessions and app tokens, newest first, the caller's own
+   * marked `current: true` (the others `current: false`). Throws 401 `NotAuthenticated`
+   * without a live credential.
+   *
+   * @example
+   * ```ts
+   * const { sessions, tokens } = await axor.listSessions(axor.clientInfo(request));
+   * const mine = [...sessions, ...tokens].find((item) => item.current);
+   * ```
+   */
+  listSessions(client: ClientInfo): Promise<ActiveSessions>;
+  /**
+   * Closes one of the caller's user's live sessions or tokens (the caller's own included).
+   * Throws 404 `SessionTokenNotFound` for any other id (another user's, revoked, expired,
+   * unknown, malformed), 400 `ValidationError` for a non-string `id`, 401 `NotAuthenticated`
+   * without a live credential.
+   *
+   * @example
+   * ```ts
+   * declare const id: string; // from axor.listSessions
+   * const { closedCurrent } = await axor.closeSession({ id }, axor.clientInfo(request));
+   * ```
+   */
+  closeSession(input: CloseSessionInput, client: ClientInfo): Promise<CloseSessionResult>;
+  /**
+   * Revokes every live session and token of the caller's user except the caller's own;
+   * returns how many. Throws 401 `NotAuthenticated` without a live credential.
+   *
+   * @example
+   * ```ts
+   * const closed = await axor.closeOtherSessions(axor.clientInfo(request));
+   * console.log(`signed out of ${closed} other devices`);
+   * ```
+   */
+  closeOtherSessions(client: ClientInfo): Promise<number>;
+  /**
    * The client's user, or null when not authenticated.
    *
    * @example
@@ -204,4 +477,58 @@ export interface Axor {
    * ```
    */
   currentUser(client: ClientInfo): Promise<User | null>;
+  /**
+   * `forgot_password/request/`: resolves the same, at once, for any well-formed address
+   * (400 `ValidationError` otherwise; 429 `RateLimited` when the client IP asked for too many
+   * emails). The lookup, the token and the email happen after it resolves, and only for a
+   * known, active account within the per-address `email` limit.
+   *
+   * @example
+   * ```ts
+   * await axor.requestPasswordReset({ email: "ada@example.com" }, axor.clientInfo(request));
+   * ```
+   */
+  requestPasswordReset(input: PasswordResetRequestInput, client: ClientInfo): Promise<void>;
+  /**
+   * `forgot_password/validate/`: resolves when the reset token is live, without using it up;
+   * throws 400 `TokenRequired` or `InvalidToken`.
+   *
+   * @example
+   * ```ts
+   * declare const token: string; // from the reset link's ?token=
+   * const live = await axor.validatePasswordResetToken({ token }).then(
+   *   () => true,
+   *   () => false,
+   * );
+   * ```
+   */
+  validatePasswordResetToken(input: PasswordResetTokenInput): Promise<void>;
+  /**
+   * `forgot_password/reset/`: uses the reset token up and sets the new password; marks the
+   * email verified, revokes every session and app token of the user and sends
+   * `passwordChanged`. Throws 400 `TokenRequired`, `InvalidToken` or `InvalidPassword`
+   * (nothing is written then).
+   *
+   * @example
+   * ```ts
+   * declare const token: string; // from the reset link's ?token=
+   * await axor.resetPassword({ token, password: "new horse battery" }, axor.clientInfo(request));
+   * ```
+   */
+  resetPassword(input: ResetPasswordInput, client: ClientInfo): Promise<void>;
+  /**
+   * `change_password/` for the client's session: checks the old password, sets the new one,
+   * revokes every other session and app token (the client's own stays) and sends
+   * `passwordChanged`. Throws 401 `NotAuthenticated`, 400 `InvalidOldPassword` or
+   * `InvalidNewPassword`.
+   *
+   * @example
+   * ```ts
+   * await axor.changePassword(
+   *   { old_password: "correct horse battery", new_password: "battery staple horse" },
+   *   axor.clientInfo(request),
+   * );
+   * ```
+   */
+  changePassword(input: ChangePasswordInput, client: ClientInfo): Promise<void>;
 }

@@ -1,12 +1,29 @@
 import { toUser } from "./api/api-object-mappers.js";
 import type { AuthState } from "./api/api-objects.js";
+import {
+  closeOtherSessions,
+  closeSession,
+  listActiveSessions,
+  requireSession,
+} from "./auth/active-sessions.js";
+import { changeEmail } from "./auth/change-email.js";
+import { changeNameOfClient } from "./auth/change-name.js";
+import { changePassword } from "./auth/change-password.js";
 import { login } from "./auth/login.js";
 import { logout } from "./auth/logout.js";
+import { consumeMagicLink, requestMagicLink } from "./auth/magic-link.js";
 import { createPasswordHasher } from "./auth/password-hasher.js";
+import {
+  requestPasswordReset,
+  resetPassword,
+  validatePasswordResetToken,
+} from "./auth/password-reset.js";
 import { register } from "./auth/register.js";
+import { resendVerificationEmail, verifyEmail } from "./auth/verify-email.js";
 import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
 import { createSecretBox } from "./crypto/secret-box.js";
+import { AxorError } from "./errors/axor-error.js";
 import { authorize } from "./http/authorize.js";
 import { checkCsrf } from "./http/csrf-check.js";
 import { errorResponse } from "./http/error-response.js";
@@ -104,9 +121,36 @@ export function createAxor(options: AxorOptions): Axor {
     register: (input, client) => register(ctx, input, client),
     login: (input, client) => login(ctx, input, client),
     logout: (client) => logout(ctx, client),
+    requestMagicLink: (input, client) => requestMagicLink(ctx, input, client),
+    consumeMagicLink: (input, client) => consumeMagicLink(ctx, input, client),
+    changeName: (input, client) => changeNameOfClient(ctx, input, client),
+    listSessions: async (client) => listActiveSessions(ctx, await requireSession(ctx, client)),
+    closeSession: async (input, client) =>
+      closeSession(ctx, await requireSession(ctx, client), input, client),
+    closeOtherSessions: async (client) =>
+      closeOtherSessions(ctx, await requireSession(ctx, client), client),
     async currentUser(client) {
       const found = await resolveSession(ctx, client.credential);
       return found ? toUser(found.user) : null;
+    },
+    requestPasswordReset: (input, client) => requestPasswordReset(ctx, input, client),
+    validatePasswordResetToken: (input) => validatePasswordResetToken(ctx, input),
+    resetPassword: (input, client) => resetPassword(ctx, input, client),
+    async changePassword(input, client) {
+      const found = await resolveSession(ctx, client.credential);
+      if (!found) throw new AxorError("NotAuthenticated");
+      await changePassword(ctx, input, found, client);
+    },
+    verifyEmail: (input, client) => verifyEmail(ctx, input, client),
+    async resendVerificationEmail(client) {
+      const found = await resolveSession(ctx, client.credential);
+      if (!found) throw new AxorError("NotAuthenticated");
+      await resendVerificationEmail(ctx, found.user, client);
+    },
+    async changeEmail(input, client) {
+      const found = await resolveSession(ctx, client.credential);
+      if (!found) throw new AxorError("NotAuthenticated");
+      return toUser(await changeEmail(ctx, input, found.user, client));
     },
   };
   return axor;

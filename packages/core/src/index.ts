@@ -1,12 +1,35 @@
 // What an app developer uses. Adapter authors: `@axor/core/adapter`; storage authors:
 // `@axor/core/storage`.
-export type { AppToken, AuthState, LoginResponse, Session, User } from "./api/api-objects.js";
+export type {
+  ActiveSessions,
+  AppToken,
+  AuthState,
+  LoginResponse,
+  Session,
+  User,
+} from "./api/api-objects.js";
 export type { ClientInfo } from "./api/client-info.js";
-export type { Authentication, Axor, LoginInput, LoginResult, RegisterInput } from "./axor-api.js";
+export type {
+  Authentication,
+  Axor,
+  ChangeEmailInput,
+  ChangeNameInput,
+  ChangePasswordInput,
+  CloseSessionInput,
+  CloseSessionResult,
+  LoginInput,
+  LoginResult,
+  MagicLinkConsumeInput,
+  MagicLinkRequestInput,
+  PasswordResetRequestInput,
+  PasswordResetTokenInput,
+  RegisterInput,
+  ResetPasswordInput,
+  VerifyEmailInput,
+} from "./axor-api.js";
 export { createAxor } from "./create-axor.js";
 export { AxorError } from "./errors/axor-error.js";
 export type { ErrorCode } from "./errors/error-catalogue.js";
-export type { Authorization, AuthRequirement } from "./http/authorize.js";
 export { type FetchHandlerOptions, fetchHandler } from "./http/fetch-handler.js";
 export type { AxorRequest, AxorResponse } from "./http/neutral-http.js";
 export { consoleMailer } from "./mail/console-mailer.js";

@@ -88,6 +88,25 @@ export interface AppToken {
 }
 
 /**
+ * What `active_sessions/` answers: the user's live web sessions and app tokens, newest first,
+ * each with `current` (true only on the caller's own).
+ *
+ * @example
+ * ```ts
+ * declare const key: string; // the app's Bearer key, from login
+ * const res = await fetch("https://example.com/api/user/active_sessions/", {
+ *   headers: { "x-requested-by": "mobile_app", authorization: `Bearer ${key}` },
+ * });
+ * const { sessions, tokens } = (await res.json()) as ActiveSessions;
+ * const others = [...sessions, ...tokens].filter((item) => !item.current);
+ * ```
+ */
+export interface ActiveSessions {
+  sessions: Session[];
+  tokens: AppToken[];
+}
+
+/**
  * What login, register and magic-link consumption answer. `session` only in app mode.
  *
  * @example

@@ -11,7 +11,7 @@ import type { AxorResponse } from "./neutral-http.js";
 import type { Endpoint } from "./route.js";
 
 /** A login's HTTP answer: the body, and in web mode the session cookie. */
-function loginResponse(
+export function loginResponse(
   ctx: AxorContext,
   status: number,
   result: LoginResult,

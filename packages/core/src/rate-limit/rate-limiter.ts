@@ -5,8 +5,8 @@ import type { ResolvedAxorOptions } from "../options/resolve-axor-options.js";
 import type { CounterState } from "../storage/records.js";
 import type { RateLimitStore } from "../storage/storage-adapter.js";
 
-/** The limits Axor keeps: failed logins, registrations, 2FA codes. */
-export type RateLimitName = "login" | "register" | "totp";
+/** The limits Axor keeps: failed logins, registrations, 2FA codes, emails asked for. */
+export type RateLimitName = "login" | "register" | "totp" | "email";
 
 /**
  * Counts attempts in fixed windows, in the rate-limit store (shared by every process that uses
@@ -30,6 +30,14 @@ export interface RateLimiter {
   lock(limit: RateLimitName, key: string): Promise<void>;
   /** Throws `code` (429) with Retry-After while `key` is locked. */
   assertNotLocked(limit: RateLimitName, key: string, code: ErrorCode): Promise<void>;
+  /**
+   * Claims the cooldown `key` for `seconds` (no rule: on even when `rateLimits` is false; 0
+   * switches it off). Throws `code` (429) with Retry-After while an earlier claim's cooldown
+   * runs; of parallel claims exactly one wins. `reset([key])` gives a claim back.
+   */
+  claimCooldown(key: string, seconds: number, code: ErrorCode): Promise<void>;
+  /** Starts the cooldown `key` afresh: `seconds` from now, whatever ran before. */
+  startCooldown(key: string, seconds: number): Promise<void>;
 }
 
 const lockKey = (key: string) => `lock:${key}`;
@@ -94,6 +102,17 @@ export function createRateLimiter(
       const at = now();
       const lock = await store.getCounter(lockKey(key), at);
       if (lock) throw refusal(code, lock.resetAt, at);
+    },
+    async claimCooldown(key, seconds, code) {
+      if (seconds <= 0) return;
+      const at = now();
+      const state = await store.incrementCounter(key, seconds * 1000, at);
+      if (state.count > 1) throw refusal(code, state.resetAt, at);
+    },
+    async startCooldown(key, seconds) {
+      if (seconds <= 0) return;
+      await store.resetCounter(key);
+      await store.incrementCounter(key, seconds * 1000, now());
     },
   };
 }

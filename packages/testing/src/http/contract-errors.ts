@@ -36,6 +36,14 @@ export const contractErrors = {
   EmailInUse: { status: 409, title: "Email in use" },
   RegistrationDisabled: { status: 403, title: "Registration disabled" },
   InvalidPassword: { status: 400, title: "Invalid password" },
+  SessionTokenNotFound: { status: 404, title: "Session not found" },
+  TokenRequired: { status: 400, title: "Token required" },
+  InvalidToken: { status: 400, title: "Invalid token", detail: "Token is invalid or expired." },
+  InvalidOldPassword: { status: 400, title: "Invalid old password" },
+  InvalidNewPassword: { status: 400, title: "Invalid new password" },
+  EmailVerified: { status: 400, title: "Email already verified" },
+  EmailVerificationLinkSentRecently: { status: 429, title: "Verification link sent recently" },
+  SameEmail: { status: 400, title: "Same email" },
 } as const satisfies Record<string, ContractError>;
 
 /** A code the suite asserts. */

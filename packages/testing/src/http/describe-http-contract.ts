@@ -1,18 +1,25 @@
 import { describe } from "vitest";
+import { describeActiveSessionsContract } from "./active-sessions-contract.js";
 import { describeBodyContract } from "./body-contract.js";
+import { describeChangeEmailContract } from "./change-email-contract.js";
+import { describeChangeNameContract } from "./change-name-contract.js";
+import { describeChangePasswordContract } from "./change-password-contract.js";
 import type { StartContractServer } from "./contract-server.js";
 import { describeCookieSecurityContract } from "./cookie-security-contract.js";
 import { describeCsrfContract } from "./csrf-contract.js";
 import { describeFuzzContract } from "./fuzz-contract.js";
 import { describeLoginContract } from "./login-contract.js";
 import { describeLogoutContract } from "./logout-contract.js";
+import { describeMagicLinkContract } from "./magic-link-contract.js";
 import { describeMeContract } from "./me-contract.js";
+import { describePasswordResetContract } from "./password-reset-contract.js";
 import { describeRateLimitContract } from "./rate-limit-contract.js";
 import { describeRegisterContract } from "./register-contract.js";
 import { describeRegisterValidationContract } from "./register-validation-contract.js";
 import { describeRoutingContract } from "./routing-contract.js";
 import { describeSessionLifetimeContract } from "./session-lifetime-contract.js";
 import { describeTotpLoginContract } from "./totp-login-contract.js";
+import { describeVerifyEmailContract } from "./verify-email-contract.js";
 
 /**
  * The HTTP contract conformance suite (SPEC.md) for the endpoints that exist: register/,
@@ -47,6 +54,13 @@ export function describeHttpContract(name: string, start: StartContractServer): 
     describeTotpLoginContract(start);
     describeLogoutContract(start);
     describeMeContract(start);
+    describeVerifyEmailContract(start);
+    describeChangeEmailContract(start);
+    describeMagicLinkContract(start);
+    describeChangeNameContract(start);
+    describeChangePasswordContract(start);
+    describePasswordResetContract(start);
+    describeActiveSessionsContract(start);
     describeCookieSecurityContract(start);
     describeCsrfContract(start);
     describeRateLimitContract(start);

@@ -5,6 +5,7 @@ import type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
 import type { RateLimiter } from "./rate-limit/rate-limiter.js";
 import type { RecordEvent } from "./storage/security-event-recorder.js";
 import type { StorageAdapter } from "./storage/storage-adapter.js";
+import type { BackupCodes } from "./totp/backup-code.js";
 
 /** What every flow needs, built once by `createAxor`. Internal. */
 export interface AxorContext {
@@ -12,6 +13,8 @@ export interface AxorContext {
   storage: StorageAdapter;
   hasher: PasswordHasher;
   secretBox: SecretBox;
+  /** Makes backup codes and their stored HMACs. */
+  backupCodes: BackupCodes;
   mailer: Mailer;
   limiter: RateLimiter;
   /** Writes a security event to the event log and hands it to `onEvent`. */

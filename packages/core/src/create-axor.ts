@@ -40,6 +40,7 @@ import { renewalCookies } from "./sessions/renewal-cookies.js";
 import { type ResolvedSession, resolveSession } from "./sessions/resolve-session.js";
 import { eventLogOf, rateLimitStoreOf } from "./storage/optional-stores.js";
 import { securityEventRecorder } from "./storage/security-event-recorder.js";
+import { createBackupCodes } from "./totp/backup-code.js";
 
 type Reporter = (error: unknown, during: string) => void;
 
@@ -88,7 +89,8 @@ export function createAxor(options: AxorOptions): Axor {
     options: resolved,
     storage: resolved.storage,
     hasher: createPasswordHasher(resolved.argon2),
-    secretBox: createSecretBox(resolved.secret),
+    secretBox: createSecretBox(resolved.secret, resolved.previousSecrets),
+    backupCodes: createBackupCodes(resolved.secret),
     mailer: resolved.mailer ?? consoleMailer(),
     limiter: createRateLimiter(rateLimitStoreOf(resolved), resolved.rateLimits, now),
     recordEvent: securityEventRecorder(eventLogOf(resolved), resolved.onEvent, reportError),

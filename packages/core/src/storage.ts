@@ -12,5 +12,5 @@ export type {
   UserStorage,
 } from "./storage/storage-adapter.js";
 export { StorageUnavailableError } from "./storage/storage-unavailable-error.js";
-export { hashBackupCode, normalizeBackupCode } from "./totp/backup-code.js";
+export { type BackupCodes, createBackupCodes, normalizeBackupCode } from "./totp/backup-code.js";
 export { currentTotpCode } from "./totp/totp-code.js";

@@ -38,6 +38,10 @@ export const axorOptionsSchema = v.object(
       "must be a StorageAdapter",
     ),
     secret: v.pipe(v.string("must be a string"), v.minLength(32, "must be at least 32 characters")),
+    previousSecrets: v.optional(
+      v.array(v.pipe(v.string(), v.minLength(32, "must be at least 32 characters"))),
+      [],
+    ),
     baseUrl: v.optional(absoluteOrigin, "http://127.0.0.1:3000"),
     pagesPath: v.optional(v.pipe(v.string(), v.startsWith("/")), "/auth"),
     allowRegistration: v.optional(v.boolean(), true),

@@ -84,8 +84,13 @@ export interface LinkPathOptions {
 export interface AxorOptions {
   /** Where users, sessions, one-time tokens and 2FA state live. Required. */
   storage: StorageAdapter;
-  /** At least 32 characters of secret; derives the key that encrypts TOTP secrets at rest. Required. */
+  /** At least 32 characters of secret; derives the keys of TOTP secrets and backup codes. Required. */
   secret: string;
+  /**
+   * Earlier values of `secret`, after a rotation: TOTP secrets sealed with them still open
+   * (new ones use `secret`). Backup codes are hashed with `secret` only: issue new ones. Default none.
+   */
+  previousSecrets?: string[];
   /** The absolute origin used in email links. Default `"http://127.0.0.1:3000"`; required with `NODE_ENV=production`. */
   baseUrl?: string;
   /** Where the built-in pages are mounted, for links in emails. Default `"/auth"`. */

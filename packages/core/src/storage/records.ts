@@ -242,12 +242,12 @@ export interface OneTimeTokenRecord {
  * declare const backupCodes: string[]; // the new backup codes, shown once too
  * const totp: TotpRecord = {
  *   userId: user.id,
- *   encryptedSecret: createSecretBox(secret).seal(base32Secret), // never the plain secret
+ *   encryptedSecret: createSecretBox(secret).seal(base32Secret, user.id), // never the plain secret
  *   confirmed: false,
  *   lastUsedStep: 0,
  *   createdAt: new Date(),
  * };
- * await storage.saveTotp(totp, backupCodes.map(hashBackupCode));
+ * await storage.saveTotp(totp, backupCodes.map(createBackupCodes(secret).hash)); // HMACs only
  * ```
  */
 export interface TotpRecord {

@@ -1,7 +1,6 @@
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import type { UserRecord } from "../storage/records.js";
-import { hashBackupCode } from "./backup-code.js";
 import { matchTotpStep } from "./totp-code.js";
 
 const SIX_DIGITS = /^\d{6}$/;
@@ -38,9 +37,9 @@ async function isCorrect(ctx: AxorContext, user: UserRecord, code: string): Prom
   if (!totp?.confirmed) return false;
   const digits = code.replace(/\s/g, "");
   if (SIX_DIGITS.test(digits)) {
-    const secret = ctx.secretBox.open(totp.encryptedSecret);
+    const secret = ctx.secretBox.open(totp.encryptedSecret, user.id);
     const step = secret === null ? null : matchTotpStep(secret, digits, ctx.now());
     return step !== null && (await ctx.storage.advanceTotpStep(user.id, step));
   }
-  return ctx.storage.useBackupCode(user.id, hashBackupCode(code));
+  return ctx.storage.useBackupCode(user.id, ctx.backupCodes.hash(code));
 }

@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { type Axor } from "@axor/core";
-import { createSecretBox, currentTotpCode, hashBackupCode } from "@axor/core/storage";
+import { createBackupCodes, createSecretBox, currentTotpCode } from "@axor/core/storage";
 import { Secret } from "otpauth";
 
 /**
@@ -38,17 +37,18 @@ export async function enableTotp(
 ): Promise<SeededTotp> {
   const { storage, secret: appSecret } = axor.options;
   const secret = new Secret({ size: 20 }).base32;
-  const backupCodes = Array.from({ length: backupCodeCount }, () => randomBytes(5).toString("hex"));
+  const codes = createBackupCodes(appSecret);
+  const backupCodes = codes.generate(backupCodeCount);
   const now = new Date();
   await storage.saveTotp(
     {
       userId,
-      encryptedSecret: createSecretBox(appSecret).seal(secret),
+      encryptedSecret: createSecretBox(appSecret).seal(secret, userId),
       confirmed: false,
       lastUsedStep: 0,
       createdAt: now,
     },
-    backupCodes.map(hashBackupCode),
+    backupCodes.map(codes.hash),
   );
   await storage.confirmTotp(userId);
   await storage.updateUser(userId, { totpEnabled: true, updatedAt: now });

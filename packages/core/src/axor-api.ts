@@ -173,6 +173,39 @@ export interface ChangeEmailInput {
 }
 
 /**
+ * Input of `axor.enableTotp`, `axor.disableTotp` and `axor.newBackupCodes`: for `enableTotp`
+ * the 6-digit code of the authenticator app; for the others that or a backup code.
+ *
+ * @example
+ * ```ts
+ * const input: TotpCodeInput = { code: "492039" }; // or a backup code: "7k2mq-x9c4d-8h3jn-wq5r"
+ * await axor.disableTotp(input, axor.clientInfo(request));
+ * ```
+ */
+export interface TotpCodeInput {
+  code: string;
+}
+
+/**
+ * A new, unconfirmed TOTP setup (`totp/init/`'s 201 body): show `provision` as a QR code and
+ * `key` for typing in by hand, and the backup codes once; none of them can be shown again.
+ *
+ * @example
+ * ```ts
+ * const { key, provision, backup_codes }: TotpSetup = await axor.initTotp(client);
+ * // provision: "otpauth://totp/Axor:ada%40example.com?issuer=Axor&secret=...&algorithm=SHA1&digits=6&period=30"
+ * ```
+ */
+export interface TotpSetup {
+  /** The secret, base32 (160 bits): for typing into an authenticator app by hand. */
+  key: string;
+  /** The otpauth:// URI of the secret (issuer `appName`, label the user's email): the QR code. */
+  provision: string;
+  /** 10 single-use backup codes, grouped with dashes. */
+  backup_codes: string[];
+}
+
+/**
  * A login's result: the response body, plus the new session's key for the cookie.
  *
  * @example
@@ -531,4 +564,52 @@ export interface Axor {
    * ```
    */
   changePassword(input: ChangePasswordInput, client: ClientInfo): Promise<void>;
+  /**
+   * `totp/init/` for the client's user: a new TOTP secret and 10 backup codes, stored (sealed
+   * and hashed) as an unconfirmed setup that replaces any earlier unconfirmed one; 2FA stays
+   * off until `enableTotp`. Throws 400 `TOTPAlreadyEnabledOnInit` when 2FA is on, 401
+   * `NotAuthenticated` without a live credential.
+   *
+   * @example
+   * ```ts
+   * const { key, provision, backup_codes } = await axor.initTotp(axor.clientInfo(request));
+   * // show provision as a QR code, key as text, and the backup codes once
+   * ```
+   */
+  initTotp(client: ClientInfo): Promise<TotpSetup>;
+  /**
+   * `totp/enable/`: confirms the pending setup with a first 6-digit code and turns 2FA on.
+   * Throws 400 `ValidationError` (no 6-digit code), 400 `TOTPNotSetup` (no pending setup), 400
+   * `TOTPAlreadyEnabledOnInit` (2FA is on), 400 `InvalidTOTPToken` (wrong or used code; counts
+   * toward the 2FA lock), 429 `TOTPLocked`, 401 `NotAuthenticated`.
+   *
+   * @example
+   * ```ts
+   * await axor.enableTotp({ code: "492039" }, axor.clientInfo(request));
+   * ```
+   */
+  enableTotp(input: TotpCodeInput, client: ClientInfo): Promise<void>;
+  /**
+   * `totp/disable/`: turns 2FA off after a TOTP code or a backup code; the secret and every
+   * backup code are deleted. Throws 400 `ValidationError` (no code), 400 `TOTPNotSetup` (2FA is
+   * off), 400 `InvalidTOTPToken` (wrong or used code; counts toward the 2FA lock), 429
+   * `TOTPLocked`, 401 `NotAuthenticated`.
+   *
+   * @example
+   * ```ts
+   * await axor.disableTotp({ code: "7k2mq-x9c4d-8h3jn-wq5r" }, axor.clientInfo(request));
+   * ```
+   */
+  disableTotp(input: TotpCodeInput, client: ClientInfo): Promise<void>;
+  /**
+   * `totp/new-backup-codes/`: after a TOTP code or a backup code, returns 10 new backup codes;
+   * every earlier one dies. Throws as `disableTotp`.
+   *
+   * @example
+   * ```ts
+   * const codes = await axor.newBackupCodes({ code: "492039" }, axor.clientInfo(request));
+   * // show them once: only their HMACs are stored
+   * ```
+   */
+  newBackupCodes(input: TotpCodeInput, client: ClientInfo): Promise<string[]>;
 }

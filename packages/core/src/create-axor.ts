@@ -19,6 +19,7 @@ import {
   validatePasswordResetToken,
 } from "./auth/password-reset.js";
 import { register } from "./auth/register.js";
+import { disableTotp, enableTotp, initTotp, renewBackupCodes } from "./auth/totp-setup.js";
 import { resendVerificationEmail, verifyEmail } from "./auth/verify-email.js";
 import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
@@ -154,6 +155,13 @@ export function createAxor(options: AxorOptions): Axor {
       if (!found) throw new AxorError("NotAuthenticated");
       return toUser(await changeEmail(ctx, input, found.user, client));
     },
+    initTotp: async (client) => initTotp(ctx, (await requireSession(ctx, client)).user),
+    enableTotp: async (input, client) =>
+      enableTotp(ctx, (await requireSession(ctx, client)).user, input, client),
+    disableTotp: async (input, client) =>
+      disableTotp(ctx, (await requireSession(ctx, client)).user, input, client),
+    newBackupCodes: async (input, client) =>
+      renewBackupCodes(ctx, (await requireSession(ctx, client)).user, input, client),
   };
   return axor;
 }

@@ -25,6 +25,8 @@ export type {
   PasswordResetTokenInput,
   RegisterInput,
   ResetPasswordInput,
+  TotpCodeInput,
+  TotpSetup,
   VerifyEmailInput,
 } from "./axor-api.js";
 export { createAxor } from "./create-axor.js";

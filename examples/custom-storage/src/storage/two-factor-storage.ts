@@ -1,7 +1,7 @@
 import type { TwoFactorStorage } from "@axor/core/storage";
 import { and, eq, lt } from "drizzle-orm";
 import type { Database } from "../database.js";
-import { backupCodes, totpSecrets } from "../schema.js";
+import { backupCodes, totpSecrets, users } from "../schema.js";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -13,7 +13,10 @@ async function setBackupCodes(tx: Transaction, userId: string, codeHashes: strin
   await tx.insert(backupCodes).values(rows).onConflictDoNothing();
 }
 
-/** TOTP setups and backup codes on Drizzle. */
+/**
+ * TOTP setups and backup codes on Drizzle. `confirmTotp` and `deleteTotp` also set the user's
+ * `totpEnabled`, in the same transaction.
+ */
 export function twoFactorStorage(db: Database): TwoFactorStorage {
   return {
     async getTotp(userId) {
@@ -31,14 +34,31 @@ export function twoFactorStorage(db: Database): TwoFactorStorage {
         await setBackupCodes(tx, totp.userId, backupCodeHashes);
       });
     },
-    async confirmTotp(userId) {
-      await db.update(totpSecrets).set({ confirmed: true }).where(eq(totpSecrets.userId, userId));
+    async confirmTotp(userId, now) {
+      // The setup and the user's flag change together; no setup, no 2FA.
+      await db.transaction(async (tx) => {
+        const confirmed = await tx
+          .update(totpSecrets)
+          .set({ confirmed: true })
+          .where(eq(totpSecrets.userId, userId))
+          .returning({ userId: totpSecrets.userId });
+        if (confirmed.length === 0) return;
+        await tx
+          .update(users)
+          .set({ totpEnabled: true, updatedAt: now })
+          .where(eq(users.id, userId));
+      });
     },
-    async deleteTotp(userId) {
-      // The codes go with the setup: an old code must never work for a later one.
+    async deleteTotp(userId, now) {
+      // The codes go with the setup (an old code must never work for a later one), and the
+      // user's flag with both.
       await db.transaction(async (tx) => {
         await tx.delete(backupCodes).where(eq(backupCodes.userId, userId));
         await tx.delete(totpSecrets).where(eq(totpSecrets.userId, userId));
+        await tx
+          .update(users)
+          .set({ totpEnabled: false, updatedAt: now })
+          .where(eq(users.id, userId));
       });
     },
     async advanceTotpStep(userId, step) {

@@ -61,7 +61,7 @@ export async function login(
   }
   if (!user.isActive) return refuse(new AxorError("AccountDisabled"));
   if (user.totpEnabled) {
-    await verifySecondFactor(ctx, user, fields.code).catch((error: unknown) =>
+    await verifySecondFactor(ctx, user, fields.code, client).catch((error: unknown) =>
       error instanceof AxorError ? refuse(error) : Promise.reject(error),
     );
   }

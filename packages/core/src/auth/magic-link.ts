@@ -74,7 +74,7 @@ export async function consumeMagicLink(
   // A link sent to an address the account no longer has signs nobody in.
   if (!user || user.email !== found.email) throw new AxorError("InvalidToken");
   if (!user.isActive) throw new AxorError("AccountDisabled");
-  if (user.totpEnabled) await verifySecondFactor(ctx, user, fields.code);
+  if (user.totpEnabled) await verifySecondFactor(ctx, user, fields.code, client);
   await consumeLiveToken(ctx, "magic_link", token);
 
   let signedIn = user;

@@ -39,6 +39,17 @@ export const errorCatalogue = {
     "Provided TOTP code or backup code is incorrect. Please try again.",
   ],
   TOTPLocked: [429, "2FA is locked", "Too many incorrect 2FA codes. Please try again later."],
+  TOTPAlreadyEnabledOnInit: [
+    400,
+    "2FA is already enabled",
+    "Two-factor authentication is already enabled for this account.",
+  ],
+  TOTPNotSetup: [400, "2FA is not set up", "Two-factor authentication is not set up."],
+  InvalidTOTPToken: [
+    400,
+    "Invalid 2FA code",
+    "Provided TOTP code or backup code is incorrect. Please try again.",
+  ],
   EmailInUse: [409, "Email in use", "A user with this email already exists."],
   RegistrationDisabled: [403, "Registration disabled", "Registration is disabled."],
   InvalidPassword: [400, "Invalid password", "The password does not meet the password policy."],

@@ -23,6 +23,12 @@ import {
   meEndpoint,
   registerEndpoint,
 } from "./session-endpoints.js";
+import {
+  totpDisableEndpoint,
+  totpEnableEndpoint,
+  totpInitEndpoint,
+  totpNewBackupCodesEndpoint,
+} from "./totp-endpoints.js";
 
 /** Every endpoint of the contract, relative to the mount path. One line each. */
 export const routeTable: RouteTable = {
@@ -43,4 +49,8 @@ export const routeTable: RouteTable = {
   "/active_sessions/": { GET: activeSessionsEndpoint },
   "/active_sessions/close/": { POST: closeSessionEndpoint },
   "/active_sessions/close_except_current/": { POST: closeOtherSessionsEndpoint },
+  "/totp/init/": { POST: totpInitEndpoint },
+  "/totp/enable/": { POST: totpEnableEndpoint },
+  "/totp/disable/": { PUT: totpDisableEndpoint },
+  "/totp/new-backup-codes/": { POST: totpNewBackupCodesEndpoint },
 };

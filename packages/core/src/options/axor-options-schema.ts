@@ -42,6 +42,10 @@ export const axorOptionsSchema = v.object(
       v.array(v.pipe(v.string(), v.minLength(32, "must be at least 32 characters"))),
       [],
     ),
+    appName: v.optional(
+      v.pipe(v.string(), v.trim(), v.nonEmpty("must not be blank"), v.maxLength(100)),
+      "Axor",
+    ),
     baseUrl: v.optional(absoluteOrigin, "http://127.0.0.1:3000"),
     pagesPath: v.optional(v.pipe(v.string(), v.startsWith("/")), "/auth"),
     allowRegistration: v.optional(v.boolean(), true),

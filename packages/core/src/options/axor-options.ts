@@ -91,6 +91,11 @@ export interface AxorOptions {
    * (new ones use `secret`). Backup codes are hashed with `secret` only: issue new ones. Default none.
    */
   previousSecrets?: string[];
+  /**
+   * The app's name as authenticator apps show it: the issuer of `totp/init/`'s `provision`
+   * URI. Default `"Axor"`.
+   */
+  appName?: string;
   /** The absolute origin used in email links. Default `"http://127.0.0.1:3000"`; required with `NODE_ENV=production`. */
   baseUrl?: string;
   /** Where the built-in pages are mounted, for links in emails. Default `"/auth"`. */

@@ -12,7 +12,8 @@ export type RateLimitName = "login" | "register" | "totp" | "email";
  * Counts attempts in fixed windows, in the rate-limit store (shared by every process that uses
  * the same one). Each attempt is
  * counted before it is judged, atomically, so a burst of parallel attempts cannot slip past.
- * A lock is a window of its own, opened at a moment of the caller's choosing.
+ * A lock is a window of its own, opened at a moment of the caller's choosing; it never resets
+ * the count.
  */
 export interface RateLimiter {
   /**
@@ -26,7 +27,10 @@ export interface RateLimiter {
   refund(limit: RateLimitName, keys: string[]): Promise<void>;
   /** Forgets the keys (e.g. an account's failed logins after a success). */
   reset(keys: string[]): Promise<void>;
-  /** Locks `key` for one window of the limit, from now, and starts its count over. */
+  /**
+   * Locks `key` for one window of the limit, from now. The count is left as it is: an attempt
+   * that slips between the lock check and the count is still counted against the limit.
+   */
   lock(limit: RateLimitName, key: string): Promise<void>;
   /** Throws `code` (429) with Retry-After while `key` is locked. */
   assertNotLocked(limit: RateLimitName, key: string, code: ErrorCode): Promise<void>;
@@ -95,7 +99,6 @@ export function createRateLimiter(
       const rule = ruleOf(limit);
       if (rule === false) return;
       await store.incrementCounter(lockKey(key), rule.windowSeconds * 1000, now());
-      await store.resetCounter(key);
     },
     async assertNotLocked(limit, key, code) {
       if (ruleOf(limit) === false) return;

@@ -126,13 +126,18 @@ export function memoryStorage(): StorageAdapter & RateLimitStore {
       totps.set(totp.userId, structuredClone(totp));
       backupCodes.set(totp.userId, new Set(backupCodeHashes));
     },
-    async confirmTotp(userId) {
+    async confirmTotp(userId, now) {
       const totp = totps.get(userId);
-      if (totp) totp.confirmed = true;
+      if (!totp) return;
+      totp.confirmed = true;
+      const user = users.get(userId);
+      if (user) Object.assign(user, { totpEnabled: true, updatedAt: new Date(now) });
     },
-    async deleteTotp(userId) {
+    async deleteTotp(userId, now) {
       totps.delete(userId);
       backupCodes.delete(userId);
+      const user = users.get(userId);
+      if (user) Object.assign(user, { totpEnabled: false, updatedAt: new Date(now) });
     },
     async advanceTotpStep(userId, step) {
       const totp = totps.get(userId);

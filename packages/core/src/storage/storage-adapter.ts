@@ -76,9 +76,17 @@ export interface TwoFactorStorage {
   getTotp(userId: string): Promise<TotpRecord | null>;
   /** Stores a (new, unconfirmed) setup and its backup codes, replacing any earlier ones. */
   saveTotp(totp: TotpRecord, backupCodeHashes: string[]): Promise<void>;
-  confirmTotp(userId: string): Promise<void>;
-  /** Deletes the TOTP setup and its backup codes. */
-  deleteTotp(userId: string): Promise<void>;
+  /**
+   * Confirms the user's setup and turns 2FA on, in one atomic step: the setup's `confirmed` and
+   * the user's `totpEnabled` become true, and the user's `updatedAt` becomes `now`. Without a
+   * setup it changes nothing (2FA is never on without a secret).
+   */
+  confirmTotp(userId: string, now: Date): Promise<void>;
+  /**
+   * Turns 2FA off, in one atomic step: deletes the setup and its backup codes, and sets the
+   * user's `totpEnabled` to false and `updatedAt` to `now`.
+   */
+  deleteTotp(userId: string, now: Date): Promise<void>;
   /** Sets `lastUsedStep` to `step` only when `step` is greater: false means the code was used. */
   advanceTotpStep(userId: string, step: number): Promise<boolean>;
   replaceBackupCodes(userId: string, codeHashes: string[]): Promise<void>;

@@ -22,7 +22,14 @@ export interface BackupCodes {
   hash(code: string): string;
 }
 
-/** A code as typed, without case, dashes or white space. */
+/**
+ * A code as typed, without case, dashes or white space: what is hashed.
+ *
+ * @example
+ * ```ts
+ * normalizeBackupCode("7K2MQ-X9C4D 8H3JN-WQ5R"); // "7k2mqx9c4d8h3jnwq5r"
+ * ```
+ */
 export function normalizeBackupCode(code: string): string {
   return code.replace(/[\s-]/g, "").toLowerCase();
 }

@@ -1,3 +1,5 @@
+import type { ClientInfo } from "../api/client-info.js";
+import { recordUserEvent } from "../auth/record-user-event.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import type { UserRecord } from "../storage/records.js";
@@ -9,27 +11,72 @@ const SIX_DIGITS = /^\d{6}$/;
 export const totpAttemptsKey = (userId: string) => `totp:${userId}`;
 
 /**
+ * One 2FA attempt of a user under the `totp` limit (max 5 in 15 minutes by default), for every
+ * check of a TOTP or backup code: the login's, `magic_link/consume/`'s, and the `totp/*`
+ * endpoints'. Returns what `judge` says, and keeps the lock:
+ *
+ * - while the lock lasts every attempt is refused with `TOTPLocked` (429, Retry-After = the
+ *   lock's end), without being counted or judged;
+ * - otherwise the attempt is counted first, atomically (`incrementCounter` on
+ *   `totp:<userId>`, in a fixed window opened by the first counted attempt); counted above the
+ *   limit it is refused with `TOTPLocked` (Retry-After = the window's end), unjudged: so
+ *   whatever the parallelism, at most `max` codes are judged per window;
+ * - a wrong code counted `max`-th (exactly one per window) starts the lock: one window from
+ *   that moment, without resetting the count, and the security event `totp_locked`;
+ * - a correct code resets the count (never the lock); it was counted within the limit, so it
+ *   was judged while the account was not locked.
+ *
+ * @example
+ * ```ts
+ * declare const ctx: Parameters<typeof judgeTotpAttempt>[0]; // the flow's AxorContext
+ * declare const client: Parameters<typeof judgeTotpAttempt>[2]; // who asks
+ * declare function checkCode(code: string): Promise<boolean>; // e.g. advanceTotpStep's answer
+ * // Throws TOTPLocked (429) while locked or over the limit; false: a wrong code, counted.
+ * const ok = await judgeTotpAttempt(ctx, "user-id", client, () => checkCode("123456"));
+ * if (!ok) throw new AxorError("InvalidTOTPToken");
+ * ```
+ */
+export async function judgeTotpAttempt(
+  ctx: AxorContext,
+  userId: string,
+  client: ClientInfo | undefined,
+  judge: () => Promise<boolean>,
+): Promise<boolean> {
+  const attemptsKey = totpAttemptsKey(userId);
+  await ctx.limiter.assertNotLocked("totp", attemptsKey, "TOTPLocked");
+  const attempts = await ctx.limiter.hit("totp", [attemptsKey], "TOTPLocked");
+  if (await judge()) {
+    await ctx.limiter.reset([attemptsKey]);
+    return true;
+  }
+  if (ctx.limiter.reached("totp", attempts)) {
+    await ctx.limiter.lock("totp", attemptsKey);
+    await recordUserEvent(ctx, userId, "totp_locked", client ?? noClient);
+  }
+  return false;
+}
+
+/** The client of an event recorded without one. */
+const noClient: ClientInfo = { ip: "", userAgent: null, mode: "web", credential: null };
+
+/**
  * Checks the 2FA code of a user who has TOTP on: a 6-digit TOTP code (each time step accepted
  * once; spaces inside are ignored) or a backup code (single use). Missing: `TOTPRequired`;
- * wrong: `TOTPIncorrect`. The 5th consecutive wrong code locks 2FA for the account for one
- * window of the `totp` limit (15 minutes by default) from that moment: `TOTPLocked`.
+ * wrong: `TOTPIncorrect`. The 5th wrong code in a row locks 2FA for the account for one window
+ * of the `totp` limit (15 minutes by default) from that moment: `TOTPLocked` (see
+ * `judgeTotpAttempt` for the exact rule). `client` goes into the `totp_locked` event.
  */
 export async function verifySecondFactor(
   ctx: AxorContext,
   user: UserRecord,
   code: string | undefined,
+  client?: ClientInfo,
 ): Promise<void> {
   const given = code?.trim() ?? "";
   if (given === "") throw new AxorError("TOTPRequired");
-  const attemptsKey = totpAttemptsKey(user.id);
-  await ctx.limiter.assertNotLocked("totp", attemptsKey, "TOTPLocked");
-  const attempts = await ctx.limiter.hit("totp", [attemptsKey], "TOTPLocked");
-  if (await isCorrect(ctx, user, given)) {
-    await ctx.limiter.reset([attemptsKey]);
-    return;
+  if (!(await judgeTotpAttempt(ctx, user.id, client, () => isCorrect(ctx, user, given)))) {
+    throw new AxorError("TOTPIncorrect");
   }
-  if (ctx.limiter.reached("totp", attempts)) await ctx.limiter.lock("totp", attemptsKey);
-  throw new AxorError("TOTPIncorrect");
 }
 
 async function isCorrect(ctx: AxorContext, user: UserRecord, code: string): Promise<boolean> {

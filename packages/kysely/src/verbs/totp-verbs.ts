@@ -1,7 +1,7 @@
 import type { StorageAdapter } from "@axor/core/storage";
 import type { Kysely } from "kysely";
 import type { StorageContext } from "../storage-context.js";
-import { toStoredBoolean } from "../stored-values.js";
+import { toStoredBoolean, toStoredInstant } from "../stored-values.js";
 import { TOTP_COLUMNS, type TotpRow, totpFromRow, totpRow } from "../totp-row.js";
 
 type TotpVerbs = Pick<
@@ -16,9 +16,10 @@ type TotpVerbs = Pick<
 >;
 
 /**
- * TOTP state and backup codes. The step only moves forward through a conditional `UPDATE`
- * (`last_used_step < step`), and a backup code is used by deleting its row: in both, the
- * affected-row count tells the one caller that won.
+ * TOTP state and backup codes. `confirmTotp` and `deleteTotp` change the user's
+ * `totp_enabled` in the same transaction as the setup. The step only moves forward through a
+ * conditional `UPDATE` (`last_used_step < step`), and a backup code is used by deleting its
+ * row: in both, the affected-row count tells the one caller that won.
  */
 export function totpVerbs({ db, flavor, tables }: StorageContext): TotpVerbs {
   const writeBackupCodes = async (trx: Kysely<any>, userId: string, codeHashes: string[]) => {
@@ -54,18 +55,35 @@ export function totpVerbs({ db, flavor, tables }: StorageContext): TotpVerbs {
       });
     },
 
-    async confirmTotp(userId) {
-      await db
-        .updateTable(tables.totp)
-        .set({ confirmed: toStoredBoolean(flavor, true) })
-        .where("user_id", "=", userId)
-        .execute();
+    async confirmTotp(userId, now) {
+      // One transaction over both tables; the user is turned on only when the setup exists
+      // (a subquery, not an affected-row count: MySQL counts an unchanged row as 0).
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable(tables.totp)
+          .set({ confirmed: toStoredBoolean(flavor, true) })
+          .where("user_id", "=", userId)
+          .execute();
+        await trx
+          .updateTable(tables.users)
+          .set({ totp_enabled: toStoredBoolean(flavor, true), updated_at: toStoredInstant(now) })
+          .where("id", "=", userId)
+          .where((eb) =>
+            eb.exists(eb.selectFrom(tables.totp).select("user_id").where("user_id", "=", userId)),
+          )
+          .execute();
+      });
     },
 
-    async deleteTotp(userId) {
+    async deleteTotp(userId, now) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom(tables.totp).where("user_id", "=", userId).execute();
         await trx.deleteFrom(tables.backupCodes).where("user_id", "=", userId).execute();
+        await trx
+          .updateTable(tables.users)
+          .set({ totp_enabled: toStoredBoolean(flavor, false), updated_at: toStoredInstant(now) })
+          .where("id", "=", userId)
+          .execute();
       });
     },
 

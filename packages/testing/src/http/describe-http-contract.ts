@@ -19,6 +19,7 @@ import { describeRegisterValidationContract } from "./register-validation-contra
 import { describeRoutingContract } from "./routing-contract.js";
 import { describeSessionLifetimeContract } from "./session-lifetime-contract.js";
 import { describeTotpLoginContract } from "./totp-login-contract.js";
+import { describeTotpSetupContract } from "./totp-setup-contract.js";
 import { describeVerifyEmailContract } from "./verify-email-contract.js";
 
 /**
@@ -52,6 +53,7 @@ export function describeHttpContract(name: string, start: StartContractServer): 
     describeRegisterValidationContract(start);
     describeLoginContract(start);
     describeTotpLoginContract(start);
+    describeTotpSetupContract(start);
     describeLogoutContract(start);
     describeMeContract(start);
     describeVerifyEmailContract(start);

@@ -50,7 +50,6 @@ export async function enableTotp(
     },
     backupCodes.map(codes.hash),
   );
-  await storage.confirmTotp(userId);
-  await storage.updateUser(userId, { totpEnabled: true, updatedAt: now });
+  await storage.confirmTotp(userId, now);
   return { secret, backupCodes, codeAt: (at = new Date()) => currentTotpCode(secret, at) };
 }

@@ -6,6 +6,8 @@ import type { StoreGetter } from "./storage-fixture.js";
 
 /** A realistic RFC 6238 time step (30 s steps since 1970), beyond what 16 bits can hold. */
 const STEP = Math.floor(Date.UTC(2025, 0, 1) / 30_000);
+/** The `now` given to `confirmTotp` and `deleteTotp`: becomes the user's `updatedAt`. */
+const CHANGED_AT = new Date("2025-03-04T05:06:07.089Z");
 
 /** Conformance tests of `TwoFactorStorage`: the TOTP setup and its backup codes. */
 export function describeTotpVerbs(storage: StoreGetter<UserStorage & TwoFactorStorage>): void {
@@ -32,7 +34,7 @@ export function describeTotpVerbs(storage: StoreGetter<UserStorage & TwoFactorSt
     it("confirmTotp confirms the setup and keeps the rest", async () => {
       const { user, totp } = await userWithTotp();
       await storage().advanceTotpStep(user.id, STEP);
-      await storage().confirmTotp(user.id);
+      await storage().confirmTotp(user.id, CHANGED_AT);
       expectRecord(await storage().getTotp(user.id), {
         ...totp,
         confirmed: true,
@@ -40,16 +42,59 @@ export function describeTotpVerbs(storage: StoreGetter<UserStorage & TwoFactorSt
       });
     });
 
+    it("confirmTotp turns the user's totpEnabled on and sets updatedAt, nothing else", async () => {
+      const { user } = await userWithTotp();
+      expect((await storage().getUserById(user.id))?.totpEnabled).toBe(false);
+      await storage().confirmTotp(user.id, CHANGED_AT);
+      expectRecord(await storage().getUserById(user.id), {
+        ...user,
+        totpEnabled: true,
+        updatedAt: CHANGED_AT,
+      });
+    });
+
+    it("confirmTotp without a setup changes nothing: 2FA is never on without a secret", async () => {
+      const user = await insertUser(storage());
+      await storage().confirmTotp(user.id, CHANGED_AT);
+      expectRecord(await storage().getUserById(user.id), user);
+      expect(await storage().getTotp(user.id)).toBeNull();
+    });
+
     it("deleteTotp removes the setup", async () => {
       const { user } = await userWithTotp();
-      await storage().deleteTotp(user.id);
+      await storage().deleteTotp(user.id, CHANGED_AT);
       expect(await storage().getTotp(user.id)).toBeNull();
+    });
+
+    it("deleteTotp turns the user's totpEnabled off and sets updatedAt, nothing else", async () => {
+      const { user } = await userWithTotp();
+      await storage().confirmTotp(user.id, new Date("2025-01-02T00:00:00.000Z"));
+      await storage().deleteTotp(user.id, CHANGED_AT);
+      expectRecord(await storage().getUserById(user.id), {
+        ...user,
+        totpEnabled: false,
+        updatedAt: CHANGED_AT,
+      });
+    });
+
+    it("racing confirmTotp and deleteTotp leave the flag and the setup agreeing", async () => {
+      for (let round = 0; round < 5; round++) {
+        const { user } = await userWithTotp();
+        const confirm = () => storage().confirmTotp(user.id, CHANGED_AT);
+        const remove = () => storage().deleteTotp(user.id, CHANGED_AT);
+        await Promise.all(round % 2 === 0 ? [confirm(), remove()] : [remove(), confirm()]);
+        const [stored, totp] = await Promise.all([
+          storage().getUserById(user.id),
+          storage().getTotp(user.id),
+        ]);
+        expect(stored?.totpEnabled).toBe(totp?.confirmed === true);
+      }
     });
 
     it("deleteTotp deletes the backup codes too: none works again, even after a new setup", async () => {
       const { user, codeHashes } = await userWithTotp(3);
       const [first = "", ...rest] = codeHashes;
-      await storage().deleteTotp(user.id);
+      await storage().deleteTotp(user.id, CHANGED_AT);
       expect(await storage().useBackupCode(user.id, first)).toBe(false);
       await storage().saveTotp(makeTotpRecord(user.id), []);
       for (const code of rest) expect(await storage().useBackupCode(user.id, code)).toBe(false);
@@ -57,7 +102,7 @@ export function describeTotpVerbs(storage: StoreGetter<UserStorage & TwoFactorSt
 
     it("saveTotp replaces an earlier setup and its backup codes", async () => {
       const { user, codeHashes: oldCodes } = await userWithTotp();
-      await storage().confirmTotp(user.id);
+      await storage().confirmTotp(user.id, CHANGED_AT);
       await storage().advanceTotpStep(user.id, STEP);
       const replacement = makeTotpRecord(user.id, {
         createdAt: new Date("2025-02-03T04:05:06.789Z"),

@@ -89,7 +89,11 @@ describe("TOTP codes: RFC 6238 vectors through Axor's own code path", () => {
     const totp = await storage.getTotp(userId);
     if (!totp) throw new Error("no setup");
     const sealed = createSecretBox(axor.options.secret).seal(RFC_SEED, userId);
-    await storage.saveTotp({ ...totp, encryptedSecret: sealed, confirmed: false }, []);
+    // saveTotp never replaces a confirmed setup: turn 2FA off first, then set the RFC seed up.
+    await storage.deleteTotp(userId, clock.now());
+    expect(await storage.saveTotp({ ...totp, encryptedSecret: sealed, confirmed: false }, [])).toBe(
+      true,
+    );
     await storage.confirmTotp(userId, clock.now());
 
     for (const [seconds, eight] of RFC_VECTORS) {

@@ -24,14 +24,24 @@ export function twoFactorStorage(db: Database): TwoFactorStorage {
       return totp ?? null;
     },
     async saveTotp(totp, backupCodeHashes) {
-      // The setup and its codes change together, or not at all.
-      await db.transaction(async (tx) => {
+      // The setup and its codes change together, or not at all. A confirmed setup is never
+      // replaced: INSERT ... ON CONFLICT DO UPDATE ... WHERE confirmed = false checks and
+      // writes in one statement (waiting for a concurrent confirmTotp holding the row), and
+      // RETURNING is empty when it left a confirmed row alone.
+      return db.transaction(async (tx) => {
         const { encryptedSecret, confirmed, lastUsedStep, createdAt } = totp;
-        await tx.insert(totpSecrets).values(totp).onConflictDoUpdate({
-          target: totpSecrets.userId,
-          set: { encryptedSecret, confirmed, lastUsedStep, createdAt },
-        });
+        const saved = await tx
+          .insert(totpSecrets)
+          .values(totp)
+          .onConflictDoUpdate({
+            target: totpSecrets.userId,
+            set: { encryptedSecret, confirmed, lastUsedStep, createdAt },
+            setWhere: eq(totpSecrets.confirmed, false),
+          })
+          .returning({ userId: totpSecrets.userId });
+        if (saved.length === 0) return false;
         await setBackupCodes(tx, totp.userId, backupCodeHashes);
+        return true;
       });
     },
     async confirmTotp(userId, now) {

@@ -39,8 +39,9 @@ const secondFactorSchema = bodyObject({
 /**
  * The user's TOTP setup when it is confirmed (2FA on), else null. The totp/ endpoints judge
  * "2FA on" by the stored setup, not by `user.totpEnabled` (which the storage keeps in step with
- * it): should the two ever disagree (an init racing an enable can leave `totpEnabled` true
- * beside an unconfirmed setup), init and enable still work, and enabling puts them back in step.
+ * it): should the two ever disagree (an adapter written before `saveTotp` refused to replace
+ * a confirmed setup could leave `totpEnabled` true beside an unconfirmed one), init and enable
+ * still work, and enabling puts them back in step.
  */
 async function confirmedTotp(ctx: AxorContext, user: UserRecord): Promise<TotpRecord | null> {
   const totp = await ctx.storage.getTotp(user.id);
@@ -50,7 +51,8 @@ async function confirmedTotp(ctx: AxorContext, user: UserRecord): Promise<TotpRe
 /**
  * `totp/init/`: a new 160-bit secret, stored sealed (AES-256-GCM, the user id as AAD) and
  * unconfirmed, with 10 new backup codes stored as HMACs; any earlier unconfirmed setup and its
- * codes are replaced. Returns the only copy of the secret (`key`, base32), its otpauth:// URI
+ * codes are replaced (never a confirmed one: `saveTotp` refuses atomically, so an enable racing
+ * this init either wins and this answers 400, or loses and confirms the new setup). Returns the only copy of the secret (`key`, base32), its otpauth:// URI
  * for a QR code (`provision`, issuer `appName`, label the user's email) and the backup codes.
  * 400 `TOTPAlreadyEnabledOnInit` when 2FA is on. Records nothing: nothing changes for the
  * account until `totp/enable/`.
@@ -59,7 +61,7 @@ export async function initTotp(ctx: AxorContext, user: UserRecord): Promise<Totp
   if (await confirmedTotp(ctx, user)) throw new AxorError("TOTPAlreadyEnabledOnInit");
   const secret = new Secret({ size: 20 });
   const backupCodes = ctx.backupCodes.generate(BACKUP_CODE_COUNT);
-  await ctx.storage.saveTotp(
+  const saved = await ctx.storage.saveTotp(
     {
       userId: user.id,
       encryptedSecret: ctx.secretBox.seal(secret.base32, user.id),
@@ -69,6 +71,9 @@ export async function initTotp(ctx: AxorContext, user: UserRecord): Promise<Totp
     },
     backupCodes.map(ctx.backupCodes.hash),
   );
+  // 2FA turned on between the check above and the save (a racing `totp/enable/`): the storage
+  // kept the confirmed setup.
+  if (!saved) throw new AxorError("TOTPAlreadyEnabledOnInit");
   const provision = new TOTP({
     issuer: ctx.options.appName,
     label: user.email,

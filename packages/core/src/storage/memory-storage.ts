@@ -123,8 +123,11 @@ export function memoryStorage(): StorageAdapter & RateLimitStore {
       return copyOrNull(totps.get(userId));
     },
     async saveTotp(totp, backupCodeHashes) {
+      // No await between the check and the writes: atomic on the event loop.
+      if (totps.get(totp.userId)?.confirmed) return false;
       totps.set(totp.userId, structuredClone(totp));
       backupCodes.set(totp.userId, new Set(backupCodeHashes));
+      return true;
     },
     async confirmTotp(userId, now) {
       const totp = totps.get(userId);

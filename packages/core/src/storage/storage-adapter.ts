@@ -74,8 +74,23 @@ export interface OneTimeTokenStorage {
 /** Two-factor state: each user's TOTP setup and backup codes. */
 export interface TwoFactorStorage {
   getTotp(userId: string): Promise<TotpRecord | null>;
-  /** Stores a (new, unconfirmed) setup and its backup codes, replacing any earlier ones. */
-  saveTotp(totp: TotpRecord, backupCodeHashes: string[]): Promise<void>;
+  /**
+   * Stores a new, unconfirmed setup (`totp.confirmed` is false) and its backup codes, replacing
+   * the user's setup and codes only when that setup is unconfirmed (or there is none): true.
+   * When the user has a confirmed setup (2FA on) it writes nothing and returns false, so a new
+   * setup never knocks out a confirmed one. The check and the write are one atomic step (one
+   * statement, or one transaction holding the row), never a read followed by a write.
+   *
+   * Racing `confirmTotp`, the two are serialized: either the confirmation lands first (this
+   * returns false and the confirmed setup, its codes and the user stay as they were), or this
+   * lands first (true) and the confirmation then confirms the new setup. Either way the user's
+   * `totpEnabled` is true exactly when the stored setup is confirmed. What it does not
+   * guarantee: that the setup `confirmTotp` confirms is the one whose code the caller checked
+   * (`totp/enable/` reads the setup, checks the code, then confirms whatever is stored); only a
+   * holder of the same account's session can cause that, and that session gets the new
+   * setup's secret and backup codes from its `totp/init/`.
+   */
+  saveTotp(totp: TotpRecord, backupCodeHashes: string[]): Promise<boolean>;
   /**
    * Confirms the user's setup and turns 2FA on, in one atomic step: the setup's `confirmed` and
    * the user's `totpEnabled` become true, and the user's `updatedAt` becomes `now`. Without a

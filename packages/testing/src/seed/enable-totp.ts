@@ -22,7 +22,7 @@ export interface SeededTotp {
 
 /**
  * Turns on TOTP for a user straight through storage, for tests of the login's 2FA step
- * (the same state the TOTP endpoints leave).
+ * (the same state the TOTP endpoints leave). Throws when the user has TOTP on already.
  *
  * @example
  * ```ts
@@ -40,7 +40,7 @@ export async function enableTotp(
   const codes = createBackupCodes(appSecret);
   const backupCodes = codes.generate(backupCodeCount);
   const now = new Date();
-  await storage.saveTotp(
+  const saved = await storage.saveTotp(
     {
       userId,
       encryptedSecret: createSecretBox(appSecret).seal(secret, userId),
@@ -50,6 +50,8 @@ export async function enableTotp(
     },
     backupCodes.map(codes.hash),
   );
+  // The storage never replaces a confirmed setup: seeding twice would keep the first secret.
+  if (!saved) throw new Error(`enableTotp: user ${userId} has TOTP enabled already`);
   await storage.confirmTotp(userId, now);
   return { secret, backupCodes, codeAt: (at = new Date()) => currentTotpCode(secret, at) };
 }

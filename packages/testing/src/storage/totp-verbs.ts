@@ -100,19 +100,83 @@ export function describeTotpVerbs(storage: StoreGetter<UserStorage & TwoFactorSt
       for (const code of rest) expect(await storage().useBackupCode(user.id, code)).toBe(false);
     });
 
-    it("saveTotp replaces an earlier setup and its backup codes", async () => {
+    it("saveTotp returns true for a user without a setup", async () => {
+      const user = await insertUser(storage());
+      const totp = makeTotpRecord(user.id);
+      expect(await storage().saveTotp(totp, [randomHash()])).toBe(true);
+      expectRecord(await storage().getTotp(user.id), totp);
+    });
+
+    it("saveTotp over an unconfirmed setup replaces it and its backup codes, and returns true", async () => {
       const { user, codeHashes: oldCodes } = await userWithTotp();
-      await storage().confirmTotp(user.id, CHANGED_AT);
       await storage().advanceTotpStep(user.id, STEP);
       const replacement = makeTotpRecord(user.id, {
         createdAt: new Date("2025-02-03T04:05:06.789Z"),
       });
       const newCodes = [randomHash(), randomHash()];
-      await storage().saveTotp(replacement, newCodes);
+      expect(await storage().saveTotp(replacement, newCodes)).toBe(true);
 
       expectRecord(await storage().getTotp(user.id), replacement);
+      expectRecord(await storage().getUserById(user.id), user);
       for (const code of oldCodes) expect(await storage().useBackupCode(user.id, code)).toBe(false);
       for (const code of newCodes) expect(await storage().useBackupCode(user.id, code)).toBe(true);
+    });
+
+    it("saveTotp over a confirmed setup returns false and changes nothing: setup, codes, user", async () => {
+      const { user, totp, codeHashes: oldCodes } = await userWithTotp();
+      await storage().advanceTotpStep(user.id, STEP);
+      await storage().confirmTotp(user.id, CHANGED_AT);
+      const replacement = makeTotpRecord(user.id, {
+        createdAt: new Date("2025-02-03T04:05:06.789Z"),
+      });
+      const newCodes = [randomHash(), randomHash()];
+      expect(await storage().saveTotp(replacement, newCodes)).toBe(false);
+
+      expectRecord(await storage().getTotp(user.id), {
+        ...totp,
+        confirmed: true,
+        lastUsedStep: STEP,
+      });
+      expectRecord(await storage().getUserById(user.id), {
+        ...user,
+        totpEnabled: true,
+        updatedAt: CHANGED_AT,
+      });
+      for (const code of newCodes) expect(await storage().useBackupCode(user.id, code)).toBe(false);
+      for (const code of oldCodes) expect(await storage().useBackupCode(user.id, code)).toBe(true);
+    });
+
+    it("racing confirmTotp and saveTotp: totpEnabled is true exactly when the stored setup is confirmed", async () => {
+      for (let round = 0; round < 10; round++) {
+        const { user, totp, codeHashes: oldCodes } = await userWithTotp(2);
+        const replacement = makeTotpRecord(user.id, {
+          createdAt: new Date(Date.UTC(2025, 1, 1, 0, 0, round)),
+        });
+        const newCodes = [randomHash(), randomHash()];
+        const confirm = () => storage().confirmTotp(user.id, CHANGED_AT);
+        const save = () => storage().saveTotp(replacement, newCodes);
+        const saved =
+          round % 2 === 0
+            ? (await Promise.all([confirm(), save()]))[1]
+            : (await Promise.all([save(), confirm()]))[0];
+        const [stored, setup] = await Promise.all([
+          storage().getUserById(user.id),
+          storage().getTotp(user.id),
+        ]);
+        expect(setup).not.toBeNull();
+        expect(stored?.totpEnabled).toBe(setup?.confirmed === true);
+        // false: the confirmation came first and kept its setup and codes; true: the new setup
+        // (confirmed or not, by whichever order) and its codes replaced the old ones.
+        const kept = saved ? replacement : totp;
+        const [liveCode = "", deadCode = ""] = saved
+          ? [newCodes[0], oldCodes[0]]
+          : [oldCodes[0], newCodes[0]];
+        expect(setup?.encryptedSecret).toBe(kept.encryptedSecret);
+        expect(setup?.createdAt.getTime()).toBe(kept.createdAt.getTime());
+        if (!saved) expect(setup?.confirmed).toBe(true);
+        expect(await storage().useBackupCode(user.id, deadCode)).toBe(false);
+        expect(await storage().useBackupCode(user.id, liveCode)).toBe(true);
+      }
     });
 
     it("advanceTotpStep accepts only a step greater than the last one", async () => {

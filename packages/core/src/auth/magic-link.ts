@@ -3,18 +3,13 @@ import type { ClientInfo } from "../api/client-info.js";
 import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
-import { composeEmail } from "../mail/compose-email.js";
-import { afterAnswer, sendEmail } from "../mail/send-email.js";
-import { clientIpKey } from "../rate-limit/client-ip-key.js";
 import { verifySecondFactor } from "../totp/verify-second-factor.js";
-import { bodyObject, emailField, requiredString } from "../validation/fields.js";
+import { bodyObject, requiredString } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
-import { issueOneTimeToken } from "./issue-one-time-token.js";
+import { requestEmailLink } from "./email-link-request.js";
 import { consumeLiveToken, findLiveToken, tokenOf } from "./one-time-token-input.js";
 import { recordUserEvent } from "./record-user-event.js";
 import { signIn } from "./sign-in.js";
-
-const requestSchema = bodyObject({ email: emailField });
 
 const consumeSchema = bodyObject({
   // Checked by `tokenOf`: a missing or empty token is `TokenRequired`, not a ValidationError.
@@ -24,34 +19,13 @@ const consumeSchema = bodyObject({
   ),
 });
 
-/**
- * `magic_link/request/`: answers the same (nothing, at once) whatever the address. Only the
- * per-IP count of the `email` limit can refuse (429); an address over its own count, an unknown
- * address and a disabled account all get the same answer and no email. The account work
- * (lookup, new token, email) runs after the answer, so its timing tells nothing either.
- */
-export async function requestMagicLink(
-  ctx: AxorContext,
-  input: unknown,
-  client: ClientInfo,
-): Promise<void> {
-  const { email } = parseInput(requestSchema, input);
-  await ctx.limiter.hit("email", [`email:ip:${clientIpKey(client.ip)}`]);
-  const addressAllowed = await ctx.limiter.hit("email", [`email:address:${email}`]).then(
-    () => true,
-    (error: unknown) => {
-      if (error instanceof AxorError && error.code === "RateLimited") return false;
-      throw error;
-    },
-  );
-  if (!addressAllowed) return;
-  afterAnswer(ctx, "sending a magic link", async () => {
-    const user = await ctx.storage.getUserByEmail(email);
-    if (!user?.isActive) return;
-    const token = await issueOneTimeToken(ctx, "magic_link", user);
-    await recordUserEvent(ctx, user.id, "magic_link_requested", client);
-    const message = composeEmail(ctx, "magicLink", user, { purpose: "magic_link", value: token });
-    await sendEmail(ctx, message);
+/** `magic_link/request/`: see `requestEmailLink`; the link signs the user in. */
+export function requestMagicLink(ctx: AxorContext, input: unknown, client: ClientInfo) {
+  return requestEmailLink(ctx, input, client, {
+    purpose: "magic_link",
+    template: "magicLink",
+    event: "magic_link_requested",
+    during: "sending a magic link",
   });
 }
 

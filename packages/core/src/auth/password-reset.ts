@@ -3,54 +3,27 @@ import type { ClientInfo } from "../api/client-info.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import { composeEmail } from "../mail/compose-email.js";
-import { afterAnswer, sendEmail } from "../mail/send-email.js";
-import { clientIpKey } from "../rate-limit/client-ip-key.js";
+import { sendEmail } from "../mail/send-email.js";
 import type { OneTimeTokenRecord, UserRecord } from "../storage/records.js";
-import { bodyObject, emailField, passwordField } from "../validation/fields.js";
+import { bodyObject, passwordField } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
-import { issueOneTimeToken } from "./issue-one-time-token.js";
+import { requestEmailLink } from "./email-link-request.js";
 import { consumeLiveToken, findLiveToken, tokenOf } from "./one-time-token-input.js";
 import { checkPasswordPolicy } from "./password-policy.js";
 import { recordUserEvent } from "./record-user-event.js";
 
-const requestSchema = bodyObject({ email: emailField });
 /** Only the body's shape: `token` itself is judged by `tokenOf` (400 `TokenRequired`). */
 const validateSchema = bodyObject({ token: v.optional(v.unknown()) });
 const resetSchema = bodyObject({ token: v.optional(v.unknown()), password: passwordField });
 
-/**
- * `forgot_password/request/`: answers the same, in the same time, whatever the address is.
- * In the request: the body is validated (400 `ValidationError`) and the client IP's `email`
- * count is taken (429 `RateLimited` over the limit: it says nothing about the account). All
- * the rest runs after the answer: the per-address count (over it, nothing is sent), the
- * lookup, and for a known, active account a new reset token (older links die) and the email.
- */
-export async function requestPasswordReset(
-  ctx: AxorContext,
-  input: unknown,
-  client: ClientInfo,
-): Promise<void> {
-  const { email } = parseInput(requestSchema, input);
-  await ctx.limiter.hit("email", [`email:ip:${clientIpKey(client.ip)}`]);
-  afterAnswer(ctx, "sending a password reset email", () => sendResetEmail(ctx, email, client));
-}
-
-async function sendResetEmail(ctx: AxorContext, email: string, client: ClientInfo): Promise<void> {
-  try {
-    await ctx.limiter.hit("email", [`email:address:${email}`]);
-  } catch (error) {
-    if (error instanceof AxorError && error.code === "RateLimited") return; // nothing sent
-    throw error;
-  }
-  const user = await ctx.storage.getUserByEmail(email);
-  if (!user?.isActive) return;
-  const token = await issueOneTimeToken(ctx, "reset_password", user);
-  await recordUserEvent(ctx, user.id, "password_reset_requested", client);
-  const message = composeEmail(ctx, "resetPassword", user, {
+/** `forgot_password/request/`: see `requestEmailLink`; the link leads to a new password. */
+export function requestPasswordReset(ctx: AxorContext, input: unknown, client: ClientInfo) {
+  return requestEmailLink(ctx, input, client, {
     purpose: "reset_password",
-    value: token,
+    template: "resetPassword",
+    event: "password_reset_requested",
+    during: "sending a password reset email",
   });
-  await sendEmail(ctx, message);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type * as v from "valibot";
 import type { ClientInfo } from "../api/client-info.js";
 import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";

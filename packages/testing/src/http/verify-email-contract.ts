@@ -7,7 +7,7 @@ import type { StartContractServer } from "./contract-server.js";
 import { type ContractServerHandle, useContractServer } from "./contract-server-hooks.js";
 import { FakeClock } from "./fake-clock.js";
 import type { MailOutbox, SentEmail } from "./mail-outbox.js";
-import { expectProblem, expectValidationError } from "./problem-assertions.js";
+import { expectProblem } from "./problem-assertions.js";
 import { expectNoSessionCookie, sessionCookieName } from "./session-cookie-assertions.js";
 
 /** The subject of the default verification email. */

@@ -16,7 +16,8 @@ const changePasswordSchema = bodyObject({
 
 /**
  * `change_password/` for the caller's live session `current`: checks the old password (400
- * `InvalidOldPassword`) and the policy for the new one (400 `InvalidNewPassword`) before
+ * `InvalidOldPassword`; each attempt counts against the account's failed-login limit, 429
+ * `RateLimited` over it) and the policy for the new one (400 `InvalidNewPassword`) before
  * anything is written, then sets it, revokes every other session and app token of the user
  * (the current one stays), kills pending reset and magic links, records `password_changed`
  * and sends `passwordChanged`.
@@ -29,11 +30,17 @@ export async function changePassword(
 ): Promise<void> {
   const fields = parseInput(changePasswordSchema, input);
   const { user, session } = current;
+  // Guessing the password with a stolen session costs what guessing it at login/ costs: each
+  // old password counts against the account's failed-login limit before it is judged.
+  const accountKey = `login:account:${user.email}`;
+  await ctx.limiter.hit("login", [accountKey]);
   if (!(await ctx.hasher.verify(user.passwordHash, fields.old_password))) {
+    await recordUserEvent(ctx, user.id, "password_change_failed", client);
     throw new AxorError("InvalidOldPassword", {
       errors: { old_password: ["The current password is incorrect."] },
     });
   }
+  await ctx.limiter.reset([accountKey]);
   checkPasswordPolicy(
     ctx.options.password,
     fields.new_password,

@@ -132,4 +132,33 @@ export function describeChangePasswordContract(start: StartContractServer): void
       expectProblem(validate, "forgot_password/validate/", "InvalidToken");
     });
   });
+
+  describe("change_password/ and the failed-login limit", () => {
+    const limitedEvents: SecurityEvent[] = [];
+    const ctx = useContractServer(start, {
+      rateLimits: { login: { max: 3, windowSeconds: 60 }, register: false },
+      onEvent: (event) => limitedEvents.push(event),
+    });
+
+    it("counts wrong old passwords against the account's failed-login limit: the 4th attempt is 429 (limit 3)", async () => {
+      const caller = ctx.client("app");
+      const { fields, body } = await registerAccount(caller);
+      for (let i = 0; i < 3; i++) {
+        const wrong = await change(caller, {
+          old_password: `wrong ${i}`,
+          new_password: newPassword,
+        });
+        expectProblem(wrong, path, "InvalidOldPassword");
+      }
+      const right = await change(caller, {
+        old_password: fields.password,
+        new_password: newPassword,
+      });
+      expectProblem(right, path, "RateLimited");
+      expect(right.headers.get("retry-after")).toMatch(/^\d+$/);
+      const types = limitedEvents.filter((e) => e.userId === body.user.id).map((e) => e.type);
+      expect(types.filter((type) => type === "password_change_failed")).toHaveLength(3);
+      expect(types).not.toContain("password_changed");
+    });
+  });
 }

@@ -62,7 +62,7 @@ export function createRequestHandler(
     checkBodySize(request);
 
     const client = readClientInfo(request, ctx.options, setup.proxies);
-    checkCsrf(request, client, setup.trustedOrigins);
+    checkCsrf(request, client, setup.trustedOrigins, endpoint.setsCookie);
     const session = endpoint.auth ? await resolveSession(ctx, client.credential) : null;
     if (endpoint.auth && !session) throw new AxorError("NotAuthenticated");
     const body = endpoint.body ? readJsonBody(request) : undefined;

@@ -16,6 +16,7 @@ export const requestMagicLinkEndpoint: Endpoint = {
 /** `POST magic_link/consume/`: 200 login response, with the session cookie in web mode. */
 export const consumeMagicLinkEndpoint: Endpoint = {
   auth: false,
+  setsCookie: true,
   body: true,
   run: async ({ ctx, body, client }) =>
     loginResponse(ctx, 200, await consumeMagicLink(ctx, body, client), client),

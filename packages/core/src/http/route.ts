@@ -18,6 +18,8 @@ export interface Endpoint {
   auth: boolean;
   /** Takes a JSON body (parsed and validated); false: any body is ignored. */
   body: boolean;
+  /** Sets or clears the session cookie in web mode: the login-CSRF check applies without one. */
+  setsCookie?: boolean;
   run(call: EndpointCall): Promise<AxorResponse>;
 }
 

@@ -25,6 +25,7 @@ export function loginResponse(
 
 export const registerEndpoint: Endpoint = {
   auth: false,
+  setsCookie: true,
   body: true,
   run: async ({ ctx, body, client }) =>
     loginResponse(ctx, 201, await register(ctx, body, client), client),
@@ -32,6 +33,7 @@ export const registerEndpoint: Endpoint = {
 
 export const loginEndpoint: Endpoint = {
   auth: false,
+  setsCookie: true,
   body: true,
   run: async ({ ctx, body, client }) =>
     loginResponse(ctx, 200, await login(ctx, body, client), client),
@@ -39,6 +41,7 @@ export const loginEndpoint: Endpoint = {
 
 export const logoutEndpoint: Endpoint = {
   auth: false,
+  setsCookie: true,
   body: false,
   async run({ ctx, client }) {
     await logout(ctx, client);

@@ -22,9 +22,11 @@ export function describeCookieSecurityContract(start: StartContractServer): void
     const ctx = useContractServer(start, { trustedProxies: loopback });
 
     it("marks the cookie Secure when a trusted proxy says the request came over https", async () => {
-      const response = await ctx
-        .client()
-        .post("register/", newAccountFields(), { headers: { "x-forwarded-proto": "https" } });
+      // The browser's page is on https, so its Origin is too (login CSRF compares it).
+      const origin = ctx.server.origin.replace(/^http:/, "https:");
+      const response = await ctx.client().post("register/", newAccountFields(), {
+        headers: { "x-forwarded-proto": "https", origin },
+      });
       expectSessionCookie(response, thirtyDays, true);
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { registerAccount } from "./contract-accounts.js";
+import { newAccountFields, registerAccount } from "./contract-accounts.js";
 import type { StartContractServer } from "./contract-server.js";
 import { useContractServer } from "./contract-server-hooks.js";
 import { expectProblem } from "./problem-assertions.js";
@@ -70,10 +70,14 @@ export function describeCsrfContract(start: StartContractServer): void {
       expect((await web.get("me/")).status).toBe(200);
     });
 
-    it("does not check requests that carry no credential", async () => {
-      const response = await ctx
-        .client()
-        .post("logout/", undefined, { headers: { origin: foreign } });
+    it("does not check requests that carry no credential and set no cookie", async () => {
+      const response = await ctx.client().post(
+        "forgot_password/request/",
+        { email: "nobody@example.com" },
+        {
+          headers: { origin: foreign },
+        },
+      );
       expect(response.status, response.text).toBe(204);
     });
 
@@ -100,6 +104,46 @@ export function describeCsrfContract(start: StartContractServer): void {
       const response = await app.post("logout/", undefined, { headers: { origin: foreign } });
       expect(response.status, response.text).toBe(204);
       expectProblem(await app.get("me/"), "me/", "NotAuthenticated");
+    });
+
+    it("login CSRF: a cookie-less web login or register from a foreign Origin or Referer is 403 and signs nobody in", async () => {
+      const fields = newAccountFields();
+      const register = await ctx
+        .client()
+        .post("register/", fields, { headers: { origin: foreign } });
+      expectProblem(register, "register/", "CSRFFailed");
+      expect(register.headers.get("set-cookie")).toBeNull();
+      await registerAccount(ctx.client("app"), fields); // the address was not taken by the forgery
+      const login = await ctx
+        .client()
+        .post(
+          "login/",
+          { email: fields.email, password: fields.password },
+          { headers: { origin: undefined, referer: `${foreign}/form` } },
+        );
+      expectProblem(login, "login/", "CSRFFailed");
+      expect(login.headers.get("set-cookie")).toBeNull();
+    });
+
+    it("login CSRF: a cookie-less web logout from a foreign Origin is 403 (no cookie is cleared)", async () => {
+      const response = await ctx
+        .client()
+        .post("logout/", undefined, { headers: { origin: foreign } });
+      expectProblem(response, "logout/", "CSRFFailed");
+      expect(response.headers.get("set-cookie")).toBeNull();
+    });
+
+    it("login CSRF: served from the own or a trusted origin, without Origin and Referer, and in app mode", async () => {
+      const { fields } = await registerAccount(ctx.client("app"));
+      const credentials = { email: fields.email, password: fields.password };
+      for (const headers of [{}, { origin: trusted }, { origin: undefined }]) {
+        const response = await ctx.client().post("login/", credentials, { headers });
+        expect(response.status, response.text).toBe(200);
+      }
+      const app = await ctx
+        .client("app")
+        .post("login/", credentials, { headers: { origin: foreign } });
+      expect(app.status, app.text).toBe(200);
     });
 
     it("does not check reads: GET me/ with a cookie from a foreign Origin is served", async () => {

@@ -357,12 +357,15 @@ export function describeMagicLinkContract(start: StartContractServer): void {
       expect(response.status, response.text).toBe(200);
     });
 
-    // SPEC "login CSRF": a cookie-less web request that would set a cookie, from a foreign
-    // Origin, must be refused. login/ and register/ do not check it yet either (the check in
-    // the request handler only covers requests that carry a cookie); see docs/flows/magic-link.md.
-    it.todo(
-      "answers 403 CSRFFailed to a cookie-less web request from a foreign Origin (login CSRF)",
-    );
+    it("answers 403 CSRFFailed to a cookie-less web request from a foreign Origin (login CSRF), and the link lives on", async () => {
+      const link = await accountWithLink(ctx);
+      const forged = await ctx
+        .client()
+        .post("magic_link/consume/", { token: link.token }, { headers: { origin: foreign } });
+      expectProblem(forged, "magic_link/consume/", "CSRFFailed");
+      const own = await ctx.client().post("magic_link/consume/", { token: link.token });
+      expect(own.status, own.text).toBe(200);
+    });
   });
 
   describe("magic_link/consume/ with 2FA on", () => {

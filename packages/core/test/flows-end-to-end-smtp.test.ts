@@ -3,18 +3,12 @@
  * going through a real SMTP server on loopback (`smtpMailer` -> nodemailer -> `smtp-server`):
  * the links are read out of the raw MIME messages, as a user's mail client would show them.
  */
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ContractClient } from "../../testing/src/http/contract-client.js";
 import type { ContractServer } from "../../testing/src/http/contract-server.js";
 import { fetchHandler, smtpMailer } from "../src/index.js";
+import { useSmtpSink } from "./support/smtp-sink.js";
 import { testAxor, uniqueEmail } from "./test-axor.js";
-
-interface Received {
-  to: string[];
-  raw: string;
-}
 
 const ORIGIN = "http://127.0.0.1";
 const fastHashing = { argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 } };
@@ -33,33 +27,8 @@ function linkToken(raw: string, path: string): string {
 }
 
 describe("account flows end to end, emails over SMTP", () => {
-  const received: Received[] = [];
-  let smtp: SMTPServer;
-  let port = 0;
-
-  beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          received.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            raw: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    port = (smtp.server.address() as AddressInfo).port;
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  });
+  const sink = useSmtpSink();
+  const received = sink.received;
 
   /** Waits (up to 5 s) for a message to `to` that matches once unfolded, after `since` messages. */
   async function mailTo(to: string, pattern: RegExp, since = 0): Promise<string> {
@@ -75,7 +44,7 @@ describe("account flows end to end, emails over SMTP", () => {
   }
 
   function start() {
-    const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "no-reply@example.com");
+    const mailer = smtpMailer(sink.url, "no-reply@example.com");
     const { axor } = testAxor({ ...fastHashing, mailer, baseUrl: "https://app.example.com" });
     const handler = fetchHandler(axor, { mountPath: "/api/user" });
     const server: ContractServer = {

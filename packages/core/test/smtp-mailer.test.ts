@@ -1,47 +1,14 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { consoleMailer, createAxor, memoryStorage, smtpMailer } from "../src/index.js";
+import { useSmtpSink } from "./support/smtp-sink.js";
 import { testAxor, uniqueEmail, webClient } from "./test-axor.js";
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
 describe("verification email over SMTP", () => {
-  const received: Received[] = [];
-  let server: SMTPServer;
-  let port = 0;
-
-  beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            raw: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const sink = useSmtpSink();
+  const received = sink.received;
 
   it("sends the link to the new user through nodemailer", async () => {
-    const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "no-reply@example.com");
+    const mailer = smtpMailer(sink.url, "no-reply@example.com");
     const { axor } = testAxor({ mailer, baseUrl: "https://app.example.com" });
     const email = uniqueEmail();
     await axor.register(

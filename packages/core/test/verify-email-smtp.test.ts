@@ -1,14 +1,7 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchHandler, smtpMailer } from "../src/index.js";
+import { useSmtpSink } from "./support/smtp-sink.js";
 import { testAxor, uniqueEmail } from "./test-axor.js";
-
-/** One message as the SMTP server received it: envelope and raw MIME source. */
-interface Received {
-  to: string[];
-  raw: string;
-}
 
 /** The `?token=` of the link in a raw (quoted-printable) message: soft breaks joined, `=3D` read. */
 function linkToken(raw: string): string {
@@ -19,36 +12,11 @@ function linkToken(raw: string): string {
 }
 
 describe("email verification, end to end over SMTP", () => {
-  const received: Received[] = [];
-  let server: SMTPServer;
-  let port = 0;
-
-  beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          received.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            raw: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const sink = useSmtpSink();
+  const received = sink.received;
 
   it("registers, receives the link over SMTP, follows its token to verify_email/ and is verified", async () => {
-    const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "no-reply@example.com");
+    const mailer = smtpMailer(sink.url, "no-reply@example.com");
     const { axor } = testAxor({ mailer, baseUrl: "https://app.example.com" });
     const handler = fetchHandler(axor, { mountPath: "/api/user" });
     const call = (path: string, method: string, headers: Record<string, string>, body?: unknown) =>
@@ -95,7 +63,7 @@ describe("email verification, end to end over SMTP", () => {
   });
 
   it("after change_email/, sends the new link to the new address and the notice to the old one", async () => {
-    const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "no-reply@example.com");
+    const mailer = smtpMailer(sink.url, "no-reply@example.com");
     const { axor } = testAxor({ mailer });
     const client = { ip: "127.0.0.1", userAgent: "vitest", mode: "app" as const };
     const oldEmail = uniqueEmail();

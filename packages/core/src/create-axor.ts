@@ -1,11 +1,6 @@
 import { toUser } from "./api/api-object-mappers.js";
 import type { AuthState } from "./api/api-objects.js";
-import {
-  closeOtherSessions,
-  closeSession,
-  listActiveSessions,
-  requireSession,
-} from "./auth/active-sessions.js";
+import { closeOtherSessions, closeSession, listActiveSessions } from "./auth/active-sessions.js";
 import { changeEmail } from "./auth/change-email.js";
 import { changeNameOfClient } from "./auth/change-name.js";
 import { changePassword } from "./auth/change-password.js";
@@ -24,7 +19,6 @@ import { resendVerificationEmail, verifyEmail } from "./auth/verify-email.js";
 import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
 import { createSecretBox } from "./crypto/secret-box.js";
-import { AxorError } from "./errors/axor-error.js";
 import { authorize } from "./http/authorize.js";
 import { checkCsrf } from "./http/csrf-check.js";
 import { errorResponse } from "./http/error-response.js";
@@ -38,7 +32,11 @@ import type { AxorOptions } from "./options/axor-options.js";
 import { resolveAxorOptions } from "./options/resolve-axor-options.js";
 import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 import { renewalCookies } from "./sessions/renewal-cookies.js";
-import { type ResolvedSession, resolveSession } from "./sessions/resolve-session.js";
+import {
+  type ResolvedSession,
+  requireSession,
+  resolveSession,
+} from "./sessions/resolve-session.js";
 import { eventLogOf, rateLimitStoreOf } from "./storage/optional-stores.js";
 import { securityEventRecorder } from "./storage/security-event-recorder.js";
 import { createBackupCodes } from "./totp/backup-code.js";
@@ -139,22 +137,13 @@ export function createAxor(options: AxorOptions): Axor {
     requestPasswordReset: (input, client) => requestPasswordReset(ctx, input, client),
     validatePasswordResetToken: (input) => validatePasswordResetToken(ctx, input),
     resetPassword: (input, client) => resetPassword(ctx, input, client),
-    async changePassword(input, client) {
-      const found = await resolveSession(ctx, client.credential);
-      if (!found) throw new AxorError("NotAuthenticated");
-      await changePassword(ctx, input, found, client);
-    },
+    changePassword: async (input, client) =>
+      changePassword(ctx, input, await requireSession(ctx, client), client),
     verifyEmail: (input, client) => verifyEmail(ctx, input, client),
-    async resendVerificationEmail(client) {
-      const found = await resolveSession(ctx, client.credential);
-      if (!found) throw new AxorError("NotAuthenticated");
-      await resendVerificationEmail(ctx, found.user, client);
-    },
-    async changeEmail(input, client) {
-      const found = await resolveSession(ctx, client.credential);
-      if (!found) throw new AxorError("NotAuthenticated");
-      return toUser(await changeEmail(ctx, input, found.user, client));
-    },
+    resendVerificationEmail: async (client) =>
+      resendVerificationEmail(ctx, (await requireSession(ctx, client)).user, client),
+    changeEmail: async (input, client) =>
+      toUser(await changeEmail(ctx, input, (await requireSession(ctx, client)).user, client)),
     initTotp: async (client) => initTotp(ctx, (await requireSession(ctx, client)).user),
     enableTotp: async (input, client) =>
       enableTotp(ctx, (await requireSession(ctx, client)).user, input, client),

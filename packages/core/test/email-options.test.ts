@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { EmailMessage, EmailTemplate } from "../src/index.js";
+import type { EmailTemplate } from "../src/index.js";
+import { outbox } from "./support/captured-mail.js";
 import { testAxor, uniqueEmail, webClient } from "./test-axor.js";
-
-function outbox() {
-  const sent: EmailMessage[] = [];
-  return { sent, mailer: { send: async (message: EmailMessage) => void sent.push(message) } };
-}
 
 const newUser = (email: string, first_name = "Ada") => ({
   email,

@@ -1,21 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { AxorError, type EmailMessage, type SecurityEvent } from "../src/index.js";
+import { tokenIn, waitFor } from "./support/captured-mail.js";
 import { testAxor, uniqueEmail, webClient } from "./test-axor.js";
 
 const cheap = { argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 } };
 const password = "correct horse battery";
-
-const tokenIn = (message: EmailMessage | undefined) =>
-  decodeURIComponent(/token=([^\s"&<]+)/.exec(message?.text ?? "")?.[1] ?? "");
-
-async function waitFor<T>(find: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 1000; i++) {
-    const found = find();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  throw new Error("timed out");
-}
 
 const isLink = (m: EmailMessage) => m.subject === "Your sign-in link";
 

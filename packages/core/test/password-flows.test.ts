@@ -1,28 +1,11 @@
 import { performance } from "node:perf_hooks";
 import { describe, expect, it, vi } from "vitest";
 import { AxorError, type EmailMessage, fetchHandler } from "../src/index.js";
+import { outbox, tokenIn, waitFor } from "./support/captured-mail.js";
 import { testAxor, uniqueEmail, webClient } from "./test-axor.js";
 
 const cheap = { argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 } };
 const password = "correct horse battery";
-
-/** A mailer that keeps what it is given. */
-function outbox() {
-  const sent: EmailMessage[] = [];
-  return { sent, mailer: { send: async (message: EmailMessage) => void sent.push(message) } };
-}
-
-const tokenIn = (message: EmailMessage | undefined) =>
-  decodeURIComponent(/token=([^\s"&<]+)/.exec(message?.text ?? "")?.[1] ?? "");
-
-async function waitFor<T>(find: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 1000; i++) {
-    const found = find();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  throw new Error("timed out");
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -4,7 +4,7 @@ import type { ClientInfo } from "../api/client-info.js";
 import type { CloseSessionResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
-import { type ResolvedSession, resolveSession } from "../sessions/resolve-session.js";
+import type { ResolvedSession } from "../sessions/resolve-session.js";
 import { bodyObject, requiredString } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
 import { recordUserEvent } from "./record-user-event.js";
@@ -17,16 +17,6 @@ const closeSessionSchema = bodyObject({ id: requiredString() });
  * (NUL bytes, huge strings) ever reaches a database.
  */
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The caller's live session, for the server-side API: 401 `NotAuthenticated` when none. */
-export async function requireSession(
-  ctx: AxorContext,
-  client: ClientInfo,
-): Promise<ResolvedSession> {
-  const current = await resolveSession(ctx, client.credential);
-  if (!current) throw new AxorError("NotAuthenticated");
-  return current;
-}
 
 /**
  * The user's live web sessions and app tokens, newest first, each marked `current` (true on

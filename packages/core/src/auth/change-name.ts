@@ -3,7 +3,7 @@ import type { User } from "../api/api-objects.js";
 import type { ClientInfo } from "../api/client-info.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
-import { resolveSession } from "../sessions/resolve-session.js";
+import { requireSession } from "../sessions/resolve-session.js";
 import type { UserRecord } from "../storage/records.js";
 import { bodyObject, nameField } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
@@ -40,7 +40,5 @@ export async function changeNameOfClient(
   input: unknown,
   client: ClientInfo,
 ): Promise<User> {
-  const current = await resolveSession(ctx, client.credential);
-  if (!current) throw new AxorError("NotAuthenticated");
-  return changeName(ctx, current.user, input, client);
+  return changeName(ctx, (await requireSession(ctx, client)).user, input, client);
 }

@@ -5,8 +5,12 @@ import type { TotpSetup } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import type { TotpRecord, UserRecord } from "../storage/records.js";
-import { matchTotpStep, TOTP_PERIOD_SECONDS } from "../totp/totp-code.js";
-import { judgeTotpAttempt, verifySecondFactor } from "../totp/verify-second-factor.js";
+import { TOTP_PERIOD_SECONDS } from "../totp/totp-code.js";
+import {
+  acceptTotpCode,
+  judgeTotpAttempt,
+  verifySecondFactor,
+} from "../totp/verify-second-factor.js";
 import { bodyObject, requiredString } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
 import { recordUserEvent } from "./record-user-event.js";
@@ -103,11 +107,9 @@ export async function enableTotp(
   if (totp?.confirmed) throw new AxorError("TOTPAlreadyEnabledOnInit");
   if (!totp) throw new AxorError("TOTPNotSetup");
 
-  const accepted = await judgeTotpAttempt(ctx, user.id, client, async () => {
-    const secret = ctx.secretBox.open(totp.encryptedSecret, user.id);
-    const step = secret === null ? null : matchTotpStep(secret, code, ctx.now());
-    return step !== null && (await ctx.storage.advanceTotpStep(user.id, step));
-  });
+  const accepted = await judgeTotpAttempt(ctx, user.id, client, () =>
+    acceptTotpCode(ctx, totp, code),
+  );
   if (!accepted) throw new AxorError("InvalidTOTPToken");
   await ctx.storage.confirmTotp(user.id, ctx.now());
   await recordUserEvent(ctx, user.id, "totp_enabled", client);

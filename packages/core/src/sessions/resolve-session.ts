@@ -1,7 +1,8 @@
-import type { Credential } from "../api/client-info.js";
+import type { ClientInfo, Credential } from "../api/client-info.js";
 import type { AxorContext } from "../axor-context.js";
 import { constantTimeEqual } from "../crypto/constant-time-equal.js";
 import { sha256 } from "../crypto/sha256.js";
+import { AxorError } from "../errors/axor-error.js";
 import type { SessionWithUser } from "../storage/records.js";
 import { sessionLifetimeMs } from "./session-lifetime.js";
 
@@ -44,4 +45,14 @@ export async function resolveSession(
     return { session: touched, user, renewed };
   }
   return { session, user, renewed: false };
+}
+
+/** The caller's live session, for the server-side API: 401 `NotAuthenticated` when none. */
+export async function requireSession(
+  ctx: AxorContext,
+  client: ClientInfo,
+): Promise<ResolvedSession> {
+  const current = await resolveSession(ctx, client.credential);
+  if (!current) throw new AxorError("NotAuthenticated");
+  return current;
 }

@@ -2,7 +2,7 @@ import type { ClientInfo } from "../api/client-info.js";
 import { recordUserEvent } from "../auth/record-user-event.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
-import type { UserRecord } from "../storage/records.js";
+import type { TotpRecord, UserRecord } from "../storage/records.js";
 import { matchTotpStep } from "./totp-code.js";
 
 const SIX_DIGITS = /^\d{6}$/;
@@ -83,10 +83,20 @@ async function isCorrect(ctx: AxorContext, user: UserRecord, code: string): Prom
   const totp = await ctx.storage.getTotp(user.id);
   if (!totp?.confirmed) return false;
   const digits = code.replace(/\s/g, "");
-  if (SIX_DIGITS.test(digits)) {
-    const secret = ctx.secretBox.open(totp.encryptedSecret, user.id);
-    const step = secret === null ? null : matchTotpStep(secret, digits, ctx.now());
-    return step !== null && (await ctx.storage.advanceTotpStep(user.id, step));
-  }
+  if (SIX_DIGITS.test(digits)) return acceptTotpCode(ctx, totp, digits);
   return ctx.storage.useBackupCode(user.id, ctx.backupCodes.hash(code));
+}
+
+/**
+ * True when `digits` is the code of `totp`'s secret within one step of now, in a time step
+ * later than any accepted before (the replay guard: `advanceTotpStep` lets one caller win).
+ */
+export async function acceptTotpCode(
+  ctx: AxorContext,
+  totp: TotpRecord,
+  digits: string,
+): Promise<boolean> {
+  const secret = ctx.secretBox.open(totp.encryptedSecret, totp.userId);
+  const step = secret === null ? null : matchTotpStep(secret, digits, ctx.now());
+  return step !== null && (await ctx.storage.advanceTotpStep(totp.userId, step));
 }

@@ -23,6 +23,33 @@ describe("createAxor options", () => {
       /"trustedProxies": "not-an-ip"/,
     ],
     [{ storage: memoryStorage(), secret, mailer: {} }, /"mailer": must have a send/],
+    [
+      { storage: memoryStorage(), secret, cookie: { domain: "https://example.com" } },
+      /"cookie.domain": must be a host name/,
+    ],
+    [{ storage: memoryStorage(), secret, cookie: { domain: "exa mple.com" } }, /"cookie.domain"/],
+    [{ storage: memoryStorage(), secret, cookie: { domain: "" } }, /"cookie.domain"/],
+    [
+      { storage: memoryStorage(), secret, webSessionLifetimeSeconds: 401 * 24 * 3600 },
+      /"webSessionLifetimeSeconds": must be at most 34560000 \(400 days\)/,
+    ],
+    [
+      { storage: memoryStorage(), secret, appTokenLifetimeSeconds: 3651 * 24 * 3600 },
+      /"appTokenLifetimeSeconds": must be at most/,
+    ],
+    [
+      { storage: memoryStorage(), secret, tokenLifetimes: { magicLinkSeconds: 2 * 24 * 3600 } },
+      /"tokenLifetimes.magicLinkSeconds": must be at most 86400/,
+    ],
+    [
+      { storage: memoryStorage(), secret, rateLimits: { login: { max: 5, windowSeconds: 1e9 } } },
+      /"rateLimits.login.windowSeconds": must be at most/,
+    ],
+    [
+      { storage: memoryStorage(), secret, password: { minLength: 300 } },
+      /"password.maxLength": must not be below minLength/,
+    ],
+    [{ storage: memoryStorage(), secret, emailCooldownSeconds: 1e7 }, /"emailCooldownSeconds"/],
   ])("rejects a wrong option naming it (%#)", (options, message) => {
     expect(() => createAxor(options as never)).toThrow(message);
   });
@@ -48,5 +75,23 @@ describe("createAxor options", () => {
       baseUrl: "https://Example.com/app/",
     });
     expect(options.baseUrl).toBe("https://example.com");
+  });
+
+  it("accepts a cookie domain and min equal to max", () => {
+    const { options } = createAxor({
+      storage: memoryStorage(),
+      secret,
+      cookie: { domain: "example.com" },
+      password: { minLength: 12, maxLength: 12 },
+    });
+    expect(options.cookie.domain).toBe("example.com");
+    expect(options.password).toEqual({ minLength: 12, maxLength: 12 });
+  });
+
+  it('makes "auto" cookies Secure when baseUrl is https, and leaves an explicit false', () => {
+    const https = { storage: memoryStorage(), secret, baseUrl: "https://example.com" };
+    expect(createAxor(https).options.cookie.secure).toBe(true);
+    expect(createAxor({ ...https, cookie: { secure: false } }).options.cookie.secure).toBe(false);
+    expect(createAxor({ storage: memoryStorage(), secret }).options.cookie.secure).toBe("auto");
   });
 });

@@ -45,8 +45,9 @@ export const logoutEndpoint: Endpoint = {
   body: false,
   async run({ ctx, client }) {
     await logout(ctx, client);
+    // Only a cookie that was sent is cleared: a cross-site form cannot sign anyone out.
     const cookies =
-      client.mode === "web"
+      client.mode === "web" && client.credential?.source === "cookie"
         ? [clearedSessionCookie(ctx.options.cookie, client.secure ?? false)]
         : [];
     return jsonResponse(204, undefined, cookies);

@@ -1,3 +1,4 @@
+import { stringifySetCookie } from "cookie";
 import * as v from "valibot";
 import type { EmailTemplate } from "../mail/email-templates.js";
 import type { Mailer } from "../mail/mailer.js";
@@ -6,8 +7,15 @@ import type { EventLog, RateLimitStore, StorageAdapter } from "../storage/storag
 import type { AxorOptions } from "./axor-options.js";
 
 const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
+const DAY = 24 * 3600;
+/** A whole number of seconds from 1 to `maxSeconds` (`label` names the bound). */
+const seconds = (maxSeconds: number, label: string) =>
+  v.pipe(positiveInt, v.maxValue(maxSeconds, `must be at most ${maxSeconds} (${label})`));
 
-const rateLimitRule = v.object({ max: positiveInt, windowSeconds: positiveInt });
+const rateLimitRule = v.object({
+  max: v.pipe(positiveInt, v.maxValue(1_000_000)),
+  windowSeconds: seconds(7 * DAY, "7 days"),
+});
 const rule = (max: number, windowSeconds: number) =>
   v.optional(v.union([v.literal(false), rateLimitRule]), { max, windowSeconds });
 
@@ -22,6 +30,22 @@ const isFunction = (value: unknown) => typeof value === "function";
 
 const template = v.custom<EmailTemplate>(isFunction, "must be a function returning an email");
 const linkPath = v.pipe(v.string(), v.startsWith("/", "must be a path starting with /"));
+
+/**
+ * A cookie Domain attribute the `cookie` library accepts (it would otherwise throw on every
+ * login): a host name, no scheme, port or path.
+ */
+const cookieDomain = v.pipe(
+  v.string(),
+  v.check((domain) => {
+    try {
+      stringifySetCookie("probe", "", { domain });
+      return !/[/:]/.test(domain) && domain.trim() !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a host name such as example.com (no scheme, port or path)"),
+);
 
 const absoluteOrigin = v.pipe(
   v.string(),
@@ -49,8 +73,9 @@ export const axorOptionsSchema = v.object(
     baseUrl: v.optional(absoluteOrigin, "http://127.0.0.1:3000"),
     pagesPath: v.optional(v.pipe(v.string(), v.startsWith("/")), "/auth"),
     allowRegistration: v.optional(v.boolean(), true),
-    webSessionLifetimeSeconds: v.optional(positiveInt, 30 * 24 * 3600),
-    appTokenLifetimeSeconds: v.optional(positiveInt, 90 * 24 * 3600),
+    // Browsers cap a cookie's lifetime at 400 days; an app token at 10 years is a policy bound.
+    webSessionLifetimeSeconds: v.optional(seconds(400 * DAY, "400 days"), 30 * DAY),
+    appTokenLifetimeSeconds: v.optional(seconds(3650 * DAY, "10 years"), 90 * DAY),
     cookie: v.optional(
       v.object({
         name: v.optional(
@@ -59,17 +84,26 @@ export const axorOptionsSchema = v.object(
         ),
         secure: v.optional(v.union([v.boolean(), v.literal("auto")]), "auto"),
         sameSite: v.optional(v.picklist(["lax", "strict", "none"]), "lax"),
-        domain: v.optional(v.string()),
+        domain: v.optional(cookieDomain),
       }),
       {},
     ),
     trustedOrigins: v.optional(v.array(absoluteOrigin), []),
     trustedProxies: v.optional(v.array(v.string()), []),
     password: v.optional(
-      v.object({
-        minLength: v.optional(positiveInt, 8),
-        maxLength: v.optional(v.pipe(positiveInt, v.maxValue(4096)), 256),
-      }),
+      v.pipe(
+        v.object({
+          minLength: v.optional(v.pipe(positiveInt, v.maxValue(4096)), 8),
+          maxLength: v.optional(v.pipe(positiveInt, v.maxValue(4096)), 256),
+        }),
+        v.forward(
+          v.check(
+            (password) => password.minLength <= password.maxLength,
+            "must not be below minLength",
+          ),
+          ["maxLength"],
+        ),
+      ),
       {},
     ),
     rateLimits: v.optional(
@@ -86,9 +120,9 @@ export const axorOptionsSchema = v.object(
     ),
     tokenLifetimes: v.optional(
       v.object({
-        verifyEmailSeconds: v.optional(positiveInt, 24 * 3600),
-        resetPasswordSeconds: v.optional(positiveInt, 3600),
-        magicLinkSeconds: v.optional(positiveInt, 15 * 60),
+        verifyEmailSeconds: v.optional(seconds(30 * DAY, "30 days"), DAY),
+        resetPasswordSeconds: v.optional(seconds(DAY, "1 day"), 3600),
+        magicLinkSeconds: v.optional(seconds(DAY, "1 day"), 15 * 60),
       }),
       {},
     ),
@@ -111,7 +145,15 @@ export const axorOptionsSchema = v.object(
       {},
     ),
     verifyEmailOnRegister: v.optional(v.boolean(), true),
-    emailCooldownSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 60),
+    emailCooldownSeconds: v.optional(
+      v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(0),
+        v.maxValue(DAY, "must be at most 86400 (1 day)"),
+      ),
+      60,
+    ),
     rateLimitStore: v.optional(
       v.custom<RateLimitStore>(
         hasMethods("incrementCounter", "getCounter", "decrementCounter", "resetCounter"),

@@ -23,11 +23,14 @@ export interface RateLimitRule {
 export interface CookieOptions {
   /** Cookie name. Default `"axor_session"`. */
   name?: string;
-  /** true: always `Secure`; false: never; `"auto"` (default): when the request came over https. */
+  /**
+   * true: always `Secure`; false: never; `"auto"` (default): when `baseUrl` is https, or the
+   * request came over https.
+   */
   secure?: boolean | "auto";
   /** `SameSite` attribute. Default `"lax"`. */
   sameSite?: "lax" | "strict" | "none";
-  /** `Domain` attribute; unset (default): host-only. */
+  /** `Domain` attribute, a host name such as `example.com`; unset (default): host-only. */
   domain?: string;
 }
 
@@ -102,9 +105,9 @@ export interface AxorOptions {
   pagesPath?: string;
   /** False: `register/` answers 403 `RegistrationDisabled`. Default true. */
   allowRegistration?: boolean;
-  /** Lifetime of a web session; it slides when used in its last half. Default 30 days. */
+  /** Lifetime of a web session; it slides when used in its last half. Default 30 days, at most 400. */
   webSessionLifetimeSeconds?: number;
-  /** Lifetime of an app token; it slides the same way. Default 90 days. */
+  /** Lifetime of an app token; it slides the same way. Default 90 days, at most 10 years. */
   appTokenLifetimeSeconds?: number;
   /** The session cookie. */
   cookie?: CookieOptions;
@@ -112,7 +115,7 @@ export interface AxorOptions {
   trustedOrigins?: string[];
   /** Proxy addresses or CIDR ranges whose `X-Forwarded-For`/`-Proto` are believed. Default none. */
   trustedProxies?: string[];
-  /** Password length rules, in characters. Default 8 to 256. */
+  /** Password length rules, in characters. Default 8 to 256; at most 4096; min <= max. */
   password?: { minLength?: number; maxLength?: number };
   /** How long one-time tokens work. */
   tokenLifetimes?: TokenLifetimeOptions;
@@ -122,7 +125,7 @@ export interface AxorOptions {
   emailTemplates?: Partial<EmailTemplates>;
   /** False: `register/` sends no verification email (an app that verifies otherwise). Default true. */
   verifyEmailOnRegister?: boolean;
-  /** After a verification link is sent, how long `verify_email/resend/` answers 429. Default 60. */
+  /** After a verification link is sent, how long `verify_email/resend/` answers 429. Default 60, at most 86400. */
   emailCooldownSeconds?: number;
   /** The rate limits, or `false` to switch them all off. */
   rateLimits?: RateLimitOptions | false;

@@ -18,7 +18,7 @@ export type ResolvedAxorOptions = v.InferOutput<typeof axorOptionsSchema>;
 export function resolveAxorOptions(options: AxorOptions): ResolvedAxorOptions {
   checkProductionOptions(options);
   const result = v.safeParse(axorOptionsSchema, options);
-  if (result.success) return result.output;
+  if (result.success) return withSecureCookieForHttps(result.output);
   const issue = result.issues[0];
   const path = v.getDotPath(issue) ?? "(options)";
   throw new TypeError(`Invalid Axor option "${path}": ${issue.message}`);
@@ -42,4 +42,14 @@ function checkProductionOptions(options: AxorOptions): void {
       'Invalid Axor option "baseUrl": required when NODE_ENV=production (email links would point at http://127.0.0.1:3000)',
     );
   }
+}
+
+/**
+ * `cookie.secure: "auto"` with an https `baseUrl` means always Secure: the site is served over
+ * TLS, even when a proxy in front of it is not listed in `trustedProxies` and the request
+ * looks like plain http.
+ */
+function withSecureCookieForHttps(resolved: ResolvedAxorOptions): ResolvedAxorOptions {
+  if (resolved.cookie.secure !== "auto" || !resolved.baseUrl.startsWith("https:")) return resolved;
+  return { ...resolved, cookie: { ...resolved.cookie, secure: true } };
 }

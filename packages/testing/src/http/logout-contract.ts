@@ -79,5 +79,29 @@ export function describeLogoutContract(start: StartContractServer): void {
       expect((await app.post("logout/")).status).toBe(204);
       expect((await otherWeb.get("me/")).status).toBe(200);
     });
+
+    it("clears no cookie when none was sent (a cross-site form cannot sign anyone out)", async () => {
+      const response = await ctx.client().post("logout/");
+      expect(response.status, response.text).toBe(204);
+      expect(response.setCookies).toEqual([]);
+    });
+
+    it("revokes a disabled user's session: enabling the user again does not bring it back", async () => {
+      const web = ctx.client();
+      const { fields, body } = await registerAccount(web);
+      const app = ctx.client("app");
+      await loginAccount(app, fields);
+      const storage = ctx.server.axor.options.storage;
+      await storage.updateUser(body.user.id, { isActive: false, updatedAt: new Date() });
+
+      const response = await web.post("logout/");
+      expect(response.status, response.text).toBe(204);
+      expectSessionCookieCleared(response);
+      expect((await app.post("logout/")).status).toBe(204);
+
+      await storage.updateUser(body.user.id, { isActive: true, updatedAt: new Date() });
+      expectProblem(await web.get("me/"), "me/", "NotAuthenticated");
+      expectProblem(await app.get("me/"), "me/", "NotAuthenticated");
+    });
   });
 }

@@ -221,6 +221,12 @@ export interface LoginResult {
   key: string;
   /** When the new session expires. */
   expireAt: Date;
+  /**
+   * A device token for this browser and account, in web mode: deliver it as the device cookie
+   * (the HTTP endpoints do) so that this browser can still sign in while guessing from
+   * elsewhere throttles the account.
+   */
+  deviceToken?: string;
 }
 
 /**

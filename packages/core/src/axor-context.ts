@@ -3,6 +3,7 @@ import type { SecretBox } from "./crypto/secret-box.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
 import type { RateLimiter } from "./rate-limit/rate-limiter.js";
+import type { DeviceTokens } from "./sessions/device-token.js";
 import type { RecordEvent } from "./storage/security-event-recorder.js";
 import type { StorageAdapter } from "./storage/storage-adapter.js";
 import type { BackupCodes } from "./totp/backup-code.js";
@@ -15,6 +16,8 @@ export interface AxorContext {
   secretBox: SecretBox;
   /** Makes backup codes and their stored HMACs. */
   backupCodes: BackupCodes;
+  /** Issues and checks the device cookies of browsers that signed in. */
+  deviceTokens: DeviceTokens;
   mailer: Mailer;
   limiter: RateLimiter;
   /** Writes a security event to the event log and hands it to `onEvent`. */

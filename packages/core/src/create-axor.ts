@@ -31,6 +31,7 @@ import { consoleMailer } from "./mail/console-mailer.js";
 import type { AxorOptions } from "./options/axor-options.js";
 import { resolveAxorOptions } from "./options/resolve-axor-options.js";
 import { createRateLimiter } from "./rate-limit/rate-limiter.js";
+import { createDeviceTokens } from "./sessions/device-token.js";
 import { renewalCookies } from "./sessions/renewal-cookies.js";
 import {
   type ResolvedSession,
@@ -90,6 +91,7 @@ export function createAxor(options: AxorOptions): Axor {
     hasher: createPasswordHasher(resolved.argon2),
     secretBox: createSecretBox(resolved.secret, resolved.previousSecrets),
     backupCodes: createBackupCodes(resolved.secret),
+    deviceTokens: createDeviceTokens(resolved.secret, resolved.previousSecrets),
     mailer: resolved.mailer ?? consoleMailer(),
     limiter: createRateLimiter(rateLimitStoreOf(resolved), resolved.rateLimits, now),
     recordEvent: securityEventRecorder(eventLogOf(resolved), resolved.onEvent, reportError),

@@ -30,7 +30,10 @@ function setup(options: Partial<AxorOptions> = {}, clientIp?: (request: Request)
     onError: (error) => reported.push(error),
     ...options,
   });
-  const handler = fetchHandler(axor, { mountPath: "/api/user", ...(clientIp ? { clientIp } : {}) });
+  const handler = fetchHandler(axor, {
+    mountPath: "/api/user",
+    clientIp: clientIp ?? (() => "127.0.0.1"),
+  });
   async function call(path: string, { method = "POST", body, headers = {} }: Call = {}) {
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {

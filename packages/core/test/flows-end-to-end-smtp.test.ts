@@ -46,7 +46,7 @@ describe("account flows end to end, emails over SMTP", () => {
   function start() {
     const mailer = smtpMailer(sink.url, "no-reply@example.com");
     const { axor } = testAxor({ ...fastHashing, mailer, baseUrl: "https://app.example.com" });
-    const handler = fetchHandler(axor, { mountPath: "/api/user" });
+    const handler = fetchHandler(axor, { mountPath: "/api/user", clientIp: () => "127.0.0.1" });
     const server: ContractServer = {
       fetch: (path, init) => handler(new Request(`${ORIGIN}/api/user/${path}`, init)),
       origin: ORIGIN,

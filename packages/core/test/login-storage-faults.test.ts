@@ -35,7 +35,7 @@ describe("login when the storage fails", () => {
     expect((await counters.getCounter(accountKey, now))?.count ?? 0).toBe(0);
   });
 
-  it("when one counter cannot be incremented, the other's increment is taken back", async () => {
+  it("when a judged failure cannot be counted, the answer is 503 and no turn is left taken", async () => {
     const counters = memoryRateLimitStore();
     const flaky = {
       ...counters,
@@ -51,6 +51,10 @@ describe("login when the storage fails", () => {
       onError: () => {},
     });
     await expect(axor.login(input, webClient)).rejects.toBeInstanceOf(StorageUnavailableError);
-    expect((await counters.getCounter(ipKey, new Date()))?.count ?? 0).toBe(0);
+    const now = new Date();
+    // The address's failure landed (stricter); the turns taken while judging are given back.
+    expect((await counters.getCounter(ipKey, now))?.count).toBe(1);
+    expect((await counters.getCounter(`busy:${ipKey}`, now))?.count ?? 0).toBe(0);
+    expect((await counters.getCounter(`busy:${accountKey}`, now))?.count ?? 0).toBe(0);
   });
 });

@@ -22,7 +22,7 @@ describe("forgot_password/request/ timing", () => {
     });
     const known = uniqueEmail();
     await axor.register({ email: known, password, first_name: "A", last_name: "B" }, webClient);
-    const handler = fetchHandler(axor, { mountPath: "/api/user" });
+    const handler = fetchHandler(axor, { mountPath: "/api/user", clientIp: () => "127.0.0.1" });
     const ask = (email: string) =>
       handler(
         new Request("http://127.0.0.1/api/user/forgot_password/request/", {

@@ -18,7 +18,7 @@ describe("email verification, end to end over SMTP", () => {
   it("registers, receives the link over SMTP, follows its token to verify_email/ and is verified", async () => {
     const mailer = smtpMailer(sink.url, "no-reply@example.com");
     const { axor } = testAxor({ mailer, baseUrl: "https://app.example.com" });
-    const handler = fetchHandler(axor, { mountPath: "/api/user" });
+    const handler = fetchHandler(axor, { mountPath: "/api/user", clientIp: () => "127.0.0.1" });
     const call = (path: string, method: string, headers: Record<string, string>, body?: unknown) =>
       handler(
         new Request(`http://127.0.0.1/api/user/${path}`, {

@@ -32,4 +32,9 @@ export interface ClientInfo {
   credential: Credential | null;
   /** True when the request arrived over https (directly or via a trusted proxy). */
   secure?: boolean;
+  /**
+   * The device cookie a browser sent, if any: proof that it signed in to an account before,
+   * so its login attempts are not throttled with everybody else's (docs/security.md).
+   */
+  deviceToken?: string | null;
 }

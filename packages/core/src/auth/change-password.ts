@@ -30,17 +30,23 @@ export async function changePassword(
 ): Promise<void> {
   const fields = parseInput(changePasswordSchema, input);
   const { user, session } = current;
-  // Guessing the password with a stolen session costs what guessing it at login/ costs: each
-  // old password counts against the account's failed-login limit before it is judged.
-  const accountKey = `login:account:${user.email}`;
-  await ctx.limiter.hit("login", [accountKey]);
-  if (!(await ctx.hasher.verify(user.passwordHash, fields.old_password))) {
+  // Guessing the password with a stolen session costs what guessing it at login/ from an
+  // untrusted client costs: a wrong old password counts against the account's ceiling.
+  const attempt = await ctx.limiter.admit("loginAccount", [`login:account:${user.email}`]);
+  const judged = await ctx.hasher
+    .verify(user.passwordHash, fields.old_password)
+    .catch(async (error: unknown) => {
+      await attempt.abandoned().catch(() => {});
+      throw error;
+    });
+  if (!judged) {
+    await attempt.failed();
     await recordUserEvent(ctx, user.id, "password_change_failed", client);
     throw new AxorError("InvalidOldPassword", {
       errors: { old_password: ["The current password is incorrect."] },
     });
   }
-  await ctx.limiter.reset([accountKey]);
+  await attempt.succeeded();
   checkPasswordPolicy(
     ctx.options.password,
     fields.new_password,

@@ -4,7 +4,7 @@ import { AxorError } from "../errors/axor-error.js";
 import { composeEmail } from "../mail/compose-email.js";
 import type { EmailTemplates } from "../mail/email-templates.js";
 import { afterAnswer, sendEmail } from "../mail/send-email.js";
-import { clientIpKey } from "../rate-limit/client-ip-key.js";
+import { perIpKeys } from "../rate-limit/per-ip-keys.js";
 import type { OneTimeTokenPurpose } from "../storage/records.js";
 import { bodyObject, emailField } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
@@ -49,7 +49,7 @@ export async function requestEmailLink(
   link: LinkEmail,
 ): Promise<void> {
   const { email } = parseInput(requestSchema, input);
-  await ctx.limiter.hit("email", [`email:ip:${clientIpKey(client.ip)}`]);
+  await ctx.limiter.hit("email", perIpKeys(ctx, "email", client.ip));
   afterAnswer(ctx, link.during, async () => {
     if (!(await withinEmailLimit(ctx, `email:address:${email}`))) return;
     const user = await ctx.storage.getUserByEmail(email);

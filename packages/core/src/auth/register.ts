@@ -4,7 +4,7 @@ import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import { sendVerificationEmail } from "../mail/verification-email.js";
-import { clientIpKey } from "../rate-limit/client-ip-key.js";
+import { perIpKeys } from "../rate-limit/per-ip-keys.js";
 import { EmailTakenError } from "../storage/email-taken-error.js";
 import type { UserRecord } from "../storage/records.js";
 import { bodyObject, emailField, nameField, passwordField } from "../validation/fields.js";
@@ -28,7 +28,7 @@ export async function register(
   if (!ctx.options.allowRegistration) throw new AxorError("RegistrationDisabled");
   const fields = parseInput(registerSchema, input);
   checkPasswordPolicy(ctx.options.password, fields.password);
-  await ctx.limiter.hit("register", [`register:ip:${clientIpKey(client.ip)}`]);
+  await ctx.limiter.hit("register", perIpKeys(ctx, "register", client.ip));
 
   const now = ctx.now();
   let user: UserRecord;

@@ -5,6 +5,7 @@ import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { startSession } from "../sessions/start-session.js";
 import type { UserRecord } from "../storage/records.js";
+import { trustSignedInClient } from "./login-trust.js";
 
 /**
  * Signs a user in: reads the newest earlier session and token (for `last_session` and
@@ -21,6 +22,7 @@ export async function signIn(
     ctx.storage.getLatestSession(user.id, "app"),
   ]);
   const started = await startSession(ctx, user.id, client);
+  const deviceToken = await trustSignedInClient(ctx, user.email, client);
   const now = ctx.now();
   await ctx.recordEvent({
     userId: user.id,
@@ -38,5 +40,6 @@ export async function signIn(
     },
     key: started.key,
     expireAt: started.expireAt,
+    ...(deviceToken ? { deviceToken } : {}),
   };
 }

@@ -3,7 +3,7 @@ import type { ClientInfo } from "../api/client-info.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import { sendVerificationEmail, verificationCooldownKey } from "../mail/verification-email.js";
-import { clientIpKey } from "../rate-limit/client-ip-key.js";
+import { perIpKeys } from "../rate-limit/per-ip-keys.js";
 import type { UserRecord } from "../storage/records.js";
 import { bodyObject } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
@@ -22,7 +22,7 @@ export async function hitEmailLimit(
   email: string,
   client: ClientInfo,
 ): Promise<void> {
-  await ctx.limiter.hit("email", [`email:address:${email}`, `email:ip:${clientIpKey(client.ip)}`]);
+  await ctx.limiter.hit("email", [`email:address:${email}`, ...perIpKeys(ctx, "email", client.ip)]);
 }
 
 /**

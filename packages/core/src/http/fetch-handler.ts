@@ -18,8 +18,12 @@ import { webRequest } from "./web-request.js";
 export interface FetchHandlerOptions {
   /** The path prefix the handler is mounted at, stripped from the URL (e.g. "/api/user"). */
   mountPath?: string;
-  /** The client's address (the Request itself does not carry one). Default "127.0.0.1". */
-  clientIp?: (request: Request) => string;
+  /**
+   * The client's address: required, since a `Request` does not carry one. Return `""` when the
+   * runtime cannot tell: per-IP rate limits are then skipped (with a warning), never shared
+   * by every caller as one loopback bucket.
+   */
+  clientIp: (request: Request) => string;
 }
 
 /**
@@ -28,11 +32,16 @@ export interface FetchHandlerOptions {
  *
  * @example
  * ```ts
- * const handler = fetchHandler(axor, { mountPath: "/api/user" });
+ * const handler = fetchHandler(axor, { mountPath: "/api/user", clientIp: () => "203.0.113.9" });
  * const response = await handler(new Request("http://localhost/api/user/me/"));
  * ```
  */
-export function fetchHandler(axor: Axor, options: FetchHandlerOptions = {}) {
+export function fetchHandler(axor: Axor, options: FetchHandlerOptions) {
+  if (typeof options?.clientIp !== "function") {
+    throw new TypeError(
+      'fetchHandler: the "clientIp" option is required (a Request carries no client address); return "" when the runtime cannot tell',
+    );
+  }
   const mountPath = (options.mountPath ?? "").replace(/\/+$/, "");
   return async function handleFetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -41,7 +50,7 @@ export function fetchHandler(axor: Axor, options: FetchHandlerOptions = {}) {
       : url.pathname;
     const target = { path: path.startsWith("/") ? path : `/${path}`, mountPath };
     const body = request.body ? await readLimitedStream(request.body) : undefined;
-    const ip = options.clientIp?.(request) ?? "127.0.0.1";
+    const ip = options.clientIp(request) ?? "";
     const result = await axor.handle(webRequest(request, target, body, ip));
     const responseHeaders = new Headers(result.headers);
     for (const cookie of result.setCookies) responseHeaders.append("set-cookie", cookie);

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import type { ClientInfo, Credential } from "../api/client-info.js";
 import type { ResolvedAxorOptions } from "../options/resolve-axor-options.js";
-import { readSessionCookie } from "../sessions/session-cookie.js";
+import { readAxorCookies } from "../sessions/session-cookie.js";
 import type { AxorRequest } from "./neutral-http.js";
 import { normalizeIp, type TrustedProxies } from "./trusted-proxies.js";
 
@@ -37,15 +37,14 @@ function isSecure(request: AxorRequest, proxies: TrustedProxies): boolean {
   return proto === "https";
 }
 
-function credential(request: AxorRequest, options: ResolvedAxorOptions): Credential | null {
+function credential(request: AxorRequest, sessionCookie: string | null): Credential | null {
   const authorization = request.headers.authorization;
   if (authorization && BEARER_SCHEME.test(authorization)) {
     // A malformed Bearer header is a (bad) credential, never a fallback to the cookie. Other
     // schemes (a staging site's HTTP Basic auth) are not Axor's: the cookie still counts.
     return { source: "bearer", key: BEARER.exec(authorization)?.[1] ?? "" };
   }
-  const key = readSessionCookie(options.cookie, request.headers.cookie);
-  return key ? { source: "cookie", key } : null;
+  return sessionCookie ? { source: "cookie", key: sessionCookie } : null;
 }
 
 /** Who is calling: address, user agent, web or app mode, and the credential sent. */
@@ -60,11 +59,13 @@ export function readClientInfo(
     .map((value) => value.trim().toLowerCase())
     .filter((value) => value !== "" && value !== "web")
     .join(",");
+  const cookies = readAxorCookies(options.cookie, request.headers.cookie);
   return {
     ip: clientIp(request, proxies),
     userAgent: request.headers["user-agent"] ?? null,
     mode: requestedBy ? "app" : "web",
-    credential: credential(request, options),
+    credential: credential(request, cookies.session),
     secure: isSecure(request, proxies),
+    deviceToken: cookies.device,
   };
 }

@@ -5,7 +5,7 @@ import { logout } from "../auth/logout.js";
 import { register } from "../auth/register.js";
 import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
-import { clearedSessionCookie, sessionCookie } from "../sessions/session-cookie.js";
+import { clearedSessionCookie, deviceCookie, sessionCookie } from "../sessions/session-cookie.js";
 import { jsonResponse } from "./json-response.js";
 import type { AxorResponse } from "./neutral-http.js";
 import type { Endpoint } from "./route.js";
@@ -19,8 +19,12 @@ export function loginResponse(
 ): AxorResponse {
   if (client.mode === "app") return jsonResponse(status, result.response);
   const secure = client.secure ?? false;
-  const cookie = sessionCookie(ctx.options.cookie, result.key, result.expireAt, ctx.now(), secure);
-  return jsonResponse(status, result.response, [cookie]);
+  const cookies = [
+    sessionCookie(ctx.options.cookie, result.key, result.expireAt, ctx.now(), secure),
+  ];
+  if (result.deviceToken)
+    cookies.push(deviceCookie(ctx.options.cookie, result.deviceToken, secure));
+  return jsonResponse(status, result.response, cookies);
 }
 
 export const registerEndpoint: Endpoint = {

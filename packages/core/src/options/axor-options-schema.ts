@@ -111,6 +111,7 @@ export const axorOptionsSchema = v.object(
         v.literal(false),
         v.object({
           login: rule(10, 900),
+          loginAccount: rule(20, 900),
           register: rule(10, 3600),
           totp: rule(5, 900),
           email: rule(5, 3600),

@@ -34,10 +34,20 @@ export interface CookieOptions {
   domain?: string;
 }
 
-/** The rate limits, per client IP and per account; `false` switches one off. */
+/** The rate limits, per client IP and per account; `false` switches one off (docs/security.md). */
 export interface RateLimitOptions {
-  /** Failed logins, per IP and per account. Default 10 per 900 s. */
+  /**
+   * Failed logins per client IP, and per trusted client of an account (a browser holding the
+   * account's device cookie, an address the account signed in from before). Default 10 per
+   * 900 s.
+   */
   login?: RateLimitRule | false;
+  /**
+   * Failed logins per account from clients it does not trust yet: the ceiling for guessing
+   * spread over many addresses (wrong old passwords at `change_password/` count here too).
+   * Higher than `login`, so one address alone never reaches it. Default 20 per 900 s.
+   */
+  loginAccount?: RateLimitRule | false;
   /** Registrations per IP. Default 10 per 3600 s. */
   register?: RateLimitRule | false;
   /** Wrong 2FA codes per account; the last one locks 2FA for one window. Default 5 per 900 s. */

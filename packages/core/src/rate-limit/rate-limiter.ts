@@ -1,12 +1,13 @@
 import { awaitAll } from "../await-all.js";
-import { AxorError } from "../errors/axor-error.js";
 import type { ErrorCode } from "../errors/error-catalogue.js";
 import type { ResolvedAxorOptions } from "../options/resolve-axor-options.js";
 import type { CounterState } from "../storage/records.js";
 import type { RateLimitStore } from "../storage/storage-adapter.js";
+import { type AttemptTicket, admitAttempt } from "./attempt-gate.js";
+import { rateLimitRefusal as refusal } from "./rate-limit-refusal.js";
 
 /** The limits Axor keeps: failed logins, registrations, 2FA codes, emails asked for. */
-export type RateLimitName = "login" | "register" | "totp" | "email";
+export type RateLimitName = "login" | "loginAccount" | "register" | "totp" | "email";
 
 /**
  * Counts attempts in fixed windows, in the rate-limit store (shared by every process that uses
@@ -21,6 +22,12 @@ export interface RateLimiter {
    * Returns the highest count (0 when the limit is off).
    */
   hit(limit: RateLimitName, keys: string[], code?: ErrorCode): Promise<number>;
+  /**
+   * Admits one attempt to be judged against `keys`, where only failures count (see
+   * `admitAttempt`): refused (`code`, 429) while any key is over the limit; otherwise waits its
+   * turn while others are judged. The ticket says how the attempt ended.
+   */
+  admit(limit: RateLimitName, keys: string[], code?: ErrorCode): Promise<AttemptTicket>;
   /** True when `count` attempts use up the limit (the next one would be refused). */
   reached(limit: RateLimitName, count: number): boolean;
   /** Takes back one counted attempt per key (it succeeded, or was never judged). */
@@ -42,14 +49,11 @@ export interface RateLimiter {
   claimCooldown(key: string, seconds: number, code: ErrorCode): Promise<void>;
   /** Starts the cooldown `key` afresh: `seconds` from now, whatever ran before. */
   startCooldown(key: string, seconds: number): Promise<void>;
+  /** True while a cooldown (or any window) under `key` runs. */
+  isRunning(key: string): Promise<boolean>;
 }
 
 const lockKey = (key: string) => `lock:${key}`;
-
-function refusal(code: ErrorCode, until: Date, at: Date): AxorError {
-  const retryAfter = Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 1000));
-  return new AxorError(code, { headers: { "retry-after": String(retryAfter) } });
-}
 
 /** The rate limiter over `store`, with the resolved `rules`. */
 export function createRateLimiter(
@@ -61,7 +65,7 @@ export function createRateLimiter(
   return {
     async hit(limit, keys, code = "RateLimited") {
       const rule = ruleOf(limit);
-      if (rule === false) return 0;
+      if (rule === false || keys.length === 0) return 0;
       const at = now();
       const windowMs = rule.windowSeconds * 1000;
       const counted = await Promise.allSettled(
@@ -83,6 +87,12 @@ export function createRateLimiter(
         throw refusal(code, new Date(until), at);
       }
       return Math.max(...states.map((state) => state.count));
+    },
+    admit(limit, keys, code = "RateLimited") {
+      const rule = ruleOf(limit);
+      // A switched-off limit admits at once, with a ticket that counts nothing.
+      if (rule === false) return admitAttempt(store, { max: 1, windowSeconds: 1 }, [], now, code);
+      return admitAttempt(store, rule, keys, now, code);
     },
     reached(limit, count) {
       const rule = ruleOf(limit);
@@ -111,6 +121,9 @@ export function createRateLimiter(
       const at = now();
       const state = await store.incrementCounter(key, seconds * 1000, at);
       if (state.count > 1) throw refusal(code, state.resetAt, at);
+    },
+    async isRunning(key) {
+      return (await store.getCounter(key, now())) !== null;
     },
     async startCooldown(key, seconds) {
       if (seconds <= 0) return;

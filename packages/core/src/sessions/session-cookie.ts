@@ -39,11 +39,29 @@ export function clearedSessionCookie(cookie: CookieOptions, secure: boolean): st
   });
 }
 
-/** The session key from a Cookie header, or null. */
-export function readSessionCookie(
+/** How long a browser keeps its device cookie (docs/security.md). */
+export const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
+
+/** The device cookie's name: the session cookie's, with `_device` after it. */
+export const deviceCookieName = (cookie: CookieOptions) => `${cookie.name}_device`;
+
+/** The Set-Cookie value that gives a browser its device token (see `DeviceTokens`). */
+export function deviceCookie(cookie: CookieOptions, token: string, secure: boolean): string {
+  return stringifySetCookie(deviceCookieName(cookie), token, {
+    ...attributes(cookie, secure),
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+  });
+}
+
+/** The session key and device token from a Cookie header (parsed once), or nulls. */
+export function readAxorCookies(
   cookie: CookieOptions,
   header: string | undefined,
-): string | null {
-  if (!header) return null;
-  return parseCookie(header)[cookie.name] ?? null;
+): { session: string | null; device: string | null } {
+  if (!header) return { session: null, device: null };
+  const cookies = parseCookie(header);
+  return {
+    session: cookies[cookie.name] ?? null,
+    device: cookies[deviceCookieName(cookie)] ?? null,
+  };
 }

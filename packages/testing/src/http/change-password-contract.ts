@@ -136,11 +136,11 @@ export function describeChangePasswordContract(start: StartContractServer): void
   describe("change_password/ and the failed-login limit", () => {
     const limitedEvents: SecurityEvent[] = [];
     const ctx = useContractServer(start, {
-      rateLimits: { login: { max: 3, windowSeconds: 60 }, register: false },
+      rateLimits: { loginAccount: { max: 3, windowSeconds: 60 }, register: false },
       onEvent: (event) => limitedEvents.push(event),
     });
 
-    it("counts wrong old passwords against the account's failed-login limit: the 4th attempt is 429 (limit 3)", async () => {
+    it("counts wrong old passwords against the account's ceiling: the 4th attempt is 429 (limit 3)", async () => {
       const caller = ctx.client("app");
       const { fields, body } = await registerAccount(caller);
       for (let i = 0; i < 3; i++) {

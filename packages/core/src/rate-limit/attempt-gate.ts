@@ -1,0 +1,91 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { ErrorCode } from "../errors/error-catalogue.js";
+import type { RateLimitStore } from "../storage/storage-adapter.js";
+import { rateLimitRefusal } from "./rate-limit-refusal.js";
+
+/** One admitted attempt: say how it ended, exactly once. */
+export interface AttemptTicket {
+  /** It was judged wrong: counts one failure on each key. */
+  failed(): Promise<void>;
+  /** It was judged right: the keys' failures are forgotten too, unless `forget` is false. */
+  succeeded(forget?: boolean): Promise<void>;
+  /** It was never judged (a storage fault): it costs nothing. */
+  abandoned(): Promise<void>;
+}
+
+/** How long an attempt waits for a turn while others against the same keys are judged. */
+export const ADMISSION_WAIT_MS = 5_000;
+/** In-flight counts live this long at most: a process that died mid-attempt heals by then. */
+const IN_FLIGHT_WINDOW_MS = 60_000;
+const inFlightKey = (key: string) => `busy:${key}`;
+
+const NO_TICKET: AttemptTicket = {
+  failed: async () => {},
+  succeeded: async () => {},
+  abandoned: async () => {},
+};
+
+/**
+ * Admits an attempt (a password to judge) against `keys`, counting only FAILURES toward the
+ * rule. Over the rule, it is refused at once (`code`, Retry-After). Otherwise it takes an
+ * in-flight turn on every key; failures plus attempts being judged never exceed `max`, so a
+ * parallel burst cannot get more guesses judged than the rule allows, and attempts beyond
+ * that wait (polling the shared store, up to `ADMISSION_WAIT_MS`) instead of being refused:
+ * fifty parallel correct logins all succeed, and none of them counts.
+ */
+export async function admitAttempt(
+  store: RateLimitStore,
+  rule: { max: number; windowSeconds: number },
+  keys: string[],
+  now: () => Date,
+  code: ErrorCode,
+): Promise<AttemptTicket> {
+  if (keys.length === 0) return NO_TICKET;
+  const windowMs = rule.windowSeconds * 1000;
+  const giveUpAt = now().getTime() + ADMISSION_WAIT_MS;
+  const release = () =>
+    Promise.allSettled(keys.map((key) => store.decrementCounter(inFlightKey(key))));
+  for (let round = 0; ; round++) {
+    const at = now();
+    const failures = await Promise.all(keys.map((key) => store.getCounter(key, at)));
+    const over = failures.filter((state) => state !== null && state.count >= rule.max);
+    if (over.length > 0) {
+      const until = Math.max(...over.map((state) => state?.resetAt.getTime() ?? 0));
+      throw rateLimitRefusal(code, new Date(until), at);
+    }
+    const inFlight = await Promise.all(
+      keys.map((key) => store.incrementCounter(inFlightKey(key), IN_FLIGHT_WINDOW_MS, at)),
+    );
+    const fits = inFlight.every((state, i) => (failures[i]?.count ?? 0) + state.count <= rule.max);
+    if (fits) return ticket(store, keys, windowMs, now, release);
+    await release();
+    if (at.getTime() >= giveUpAt) {
+      throw rateLimitRefusal(code, new Date(at.getTime() + 1000), at);
+    }
+    await sleep(Math.min(20 + 10 * round, 100) * (0.5 + Math.random()));
+  }
+}
+
+function ticket(
+  store: RateLimitStore,
+  keys: string[],
+  windowMs: number,
+  now: () => Date,
+  release: () => Promise<unknown>,
+): AttemptTicket {
+  return {
+    async failed() {
+      // The failure lands before the turn is given back: the sum never dips below the truth.
+      await Promise.all(keys.map((key) => store.incrementCounter(key, windowMs, now()))).finally(
+        release,
+      );
+    },
+    async succeeded(forget = true) {
+      if (!forget) return void (await release());
+      await Promise.all(keys.map((key) => store.resetCounter(key))).finally(release);
+    },
+    async abandoned() {
+      await release();
+    },
+  };
+}

@@ -3,7 +3,10 @@ import type { AxorContext } from "../axor-context.js";
 import { clientIpKey } from "../rate-limit/client-ip-key.js";
 import type { RateLimitName } from "../rate-limit/rate-limiter.js";
 
-/** How long an address that signed in to an account stays known to it. */
+/**
+ * How long an address that signed in to an account stays known to it, from that first
+ * sign-in (the first sign-in after it ends starts another period).
+ */
 export const KNOWN_ADDRESS_SECONDS = 30 * 24 * 3600;
 
 const knownAddressKey = (email: string, ip: string) => `login:known:${email}:${clientIpKey(ip)}`;
@@ -48,7 +51,7 @@ export async function trustSignedInClient(
 ): Promise<string | undefined> {
   if (client.ip !== "" && ctx.options.rateLimits !== false) {
     await ctx.limiter
-      .startCooldown(knownAddressKey(email, client.ip), KNOWN_ADDRESS_SECONDS)
+      .remember(knownAddressKey(email, client.ip), KNOWN_ADDRESS_SECONDS)
       .catch((error: unknown) => ctx.reportError(error, "remembering a signed-in address"));
   }
   return client.mode === "web" ? ctx.deviceTokens.issue(email) : undefined;

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { ErrorCode } from "../errors/error-catalogue.js";
 import type { RateLimitStore } from "../storage/storage-adapter.js";
 import { rateLimitRefusal } from "./rate-limit-refusal.js";
@@ -14,7 +13,7 @@ export interface AttemptTicket {
 }
 
 /** How long an attempt waits for a turn while others against the same keys are judged. */
-export const ADMISSION_WAIT_MS = 5_000;
+export const ADMISSION_WAIT_MS = 10_000;
 /** In-flight counts live this long at most: a process that died mid-attempt heals by then. */
 const IN_FLIGHT_WINDOW_MS = 60_000;
 const inFlightKey = (key: string) => `busy:${key}`;
@@ -43,8 +42,14 @@ export async function admitAttempt(
   if (keys.length === 0) return NO_TICKET;
   const windowMs = rule.windowSeconds * 1000;
   const giveUpAt = now().getTime() + ADMISSION_WAIT_MS;
-  const release = () =>
+  const giveBack = () =>
     Promise.allSettled(keys.map((key) => store.decrementCounter(inFlightKey(key))));
+  // A judged attempt's turn wakes the waiting ones; a turn taken and given back at once
+  // (it did not fit) wakes nobody, or waiters would wake each other in a loop.
+  const release = async () => {
+    await giveBack();
+    turnsGivenBack(store, keys);
+  };
   for (let round = 0; ; round++) {
     const at = now();
     const failures = await Promise.all(keys.map((key) => store.getCounter(key, at)));
@@ -58,11 +63,12 @@ export async function admitAttempt(
     );
     const fits = inFlight.every((state, i) => (failures[i]?.count ?? 0) + state.count <= rule.max);
     if (fits) return ticket(store, keys, windowMs, now, release);
-    await release();
+    await giveBack();
     if (at.getTime() >= giveUpAt) {
       throw rateLimitRefusal(code, new Date(at.getTime() + 1000), at);
     }
-    await sleep(Math.min(20 + 10 * round, 100) * (0.5 + Math.random()));
+    // Woken at once by a turn given back in this process; other processes' are polled for.
+    await nextTurn(store, keys, Math.min(25 * 2 ** round, 250) * (0.5 + Math.random()));
   }
 }
 
@@ -88,4 +94,41 @@ function ticket(
       await release();
     },
   };
+}
+
+/** Attempts of this process waiting for a turn, by store and key. */
+const waiting = new WeakMap<RateLimitStore, Map<string, Set<() => void>>>();
+
+/** Resolves when a turn on one of `keys` is given back in this process, or after `ms`. */
+function nextTurn(store: RateLimitStore, keys: string[], ms: number): Promise<void> {
+  let queues = waiting.get(store);
+  if (!queues) {
+    queues = new Map();
+    waiting.set(store, queues);
+  }
+  const byKey = queues;
+  return new Promise((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      for (const key of keys) {
+        const queue = byKey.get(key);
+        queue?.delete(wake);
+        if (queue?.size === 0) byKey.delete(key);
+      }
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    for (const key of keys) {
+      const queue = byKey.get(key) ?? new Set<() => void>();
+      queue.add(wake);
+      byKey.set(key, queue);
+    }
+  });
+}
+
+/** Wakes this process's attempts waiting on `keys`. */
+function turnsGivenBack(store: RateLimitStore, keys: string[]): void {
+  const byKey = waiting.get(store);
+  if (!byKey) return;
+  for (const key of keys) for (const wake of [...(byKey.get(key) ?? [])]) wake();
 }

@@ -49,7 +49,12 @@ export interface RateLimiter {
   claimCooldown(key: string, seconds: number, code: ErrorCode): Promise<void>;
   /** Starts the cooldown `key` afresh: `seconds` from now, whatever ran before. */
   startCooldown(key: string, seconds: number): Promise<void>;
-  /** True while a cooldown (or any window) under `key` runs. */
+  /**
+   * Opens a window of `seconds` under `key` unless one runs (no gap: a window that runs is
+   * left as it is, never reset and reopened).
+   */
+  remember(key: string, seconds: number): Promise<void>;
+  /** True while a window (a cooldown, or one that `remember` opened) under `key` runs. */
   isRunning(key: string): Promise<boolean>;
 }
 
@@ -121,6 +126,9 @@ export function createRateLimiter(
       const at = now();
       const state = await store.incrementCounter(key, seconds * 1000, at);
       if (state.count > 1) throw refusal(code, state.resetAt, at);
+    },
+    async remember(key, seconds) {
+      await store.incrementCounter(key, seconds * 1000, now());
     },
     async isRunning(key) {
       return (await store.getCounter(key, now())) !== null;

@@ -8,13 +8,18 @@ import { type Answer, type AuthClient, authClient, tally } from "../support/auth
 
 const password = "correct horse battery staple";
 const postgresUrl = process.env.AXOR_TEST_POSTGRES_URL;
+const mysqlUrl = process.env.AXOR_TEST_MYSQL_URL;
 
-/** The runs: each example on SQLite, and Express on PostgreSQL when a server is given. */
-const runs: { example: string; database: "sqlite" | "postgres" }[] = [
+/**
+ * The runs: each example on SQLite, Express on PostgreSQL and Fastify on MariaDB (bursts of
+ * new counter keys there once deadlocked) when those servers are given.
+ */
+const runs: { example: string; database: "sqlite" | "postgres" | "mysql" }[] = [
   { example: "express", database: "sqlite" },
   { example: "fastify", database: "sqlite" },
   { example: "hono", database: "sqlite" },
   ...(postgresUrl ? [{ example: "express", database: "postgres" as const }] : []),
+  ...(mysqlUrl ? [{ example: "fastify", database: "mysql" as const }] : []),
 ];
 
 describe.each(runs)(
@@ -27,8 +32,8 @@ describe.each(runs)(
     let phone: AuthClient; // the real user's app, at the address it signed in from before
 
     beforeAll(async () => {
-      scratch =
-        database === "postgres" ? await createScratchDatabase(postgresUrl as string) : undefined;
+      const server = { sqlite: undefined, postgres: postgresUrl, mysql: mysqlUrl }[database];
+      scratch = server ? await createScratchDatabase(server) : undefined;
       app = await runExample(example, {
         AXOR_SECRET: "abuse-tests-secret-abuse-tests-secret",
         AXOR_TRUSTED_PROXIES: "127.0.0.1",

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "../errors/error-catalogue.js";
+import type { CounterState } from "../storage/records.js";
 import type { RateLimitStore } from "../storage/storage-adapter.js";
 import { rateLimitRefusal } from "./rate-limit-refusal.js";
 
@@ -29,7 +30,7 @@ const NO_TICKET: AttemptTicket = {
  * rule. Over the rule, it is refused at once (`code`, Retry-After). Otherwise it takes an
  * in-flight turn on every key; failures plus attempts being judged never exceed `max`, so a
  * parallel burst cannot get more guesses judged than the rule allows, and attempts beyond
- * that wait (polling the shared store, up to `ADMISSION_WAIT_MS`) instead of being refused:
+ * that wait (polling the shared store, up to `waitMs`) instead of being refused:
  * fifty parallel correct logins all succeed, and none of them counts.
  */
 export async function admitAttempt(
@@ -38,10 +39,12 @@ export async function admitAttempt(
   keys: string[],
   now: () => Date,
   code: ErrorCode,
+  waitMs = ADMISSION_WAIT_MS,
 ): Promise<AttemptTicket> {
   if (keys.length === 0) return NO_TICKET;
   const windowMs = rule.windowSeconds * 1000;
-  const giveUpAt = now().getTime() + ADMISSION_WAIT_MS;
+  // Real time, not the injected clock: a test's frozen clock must not make the wait endless.
+  const giveUpAt = performance.now() + waitMs;
   const giveBack = () =>
     Promise.allSettled(keys.map((key) => store.decrementCounter(inFlightKey(key))));
   // A judged attempt's turn wakes the waiting ones; a turn taken and given back at once
@@ -58,13 +61,21 @@ export async function admitAttempt(
       const until = Math.max(...over.map((state) => state?.resetAt.getTime() ?? 0));
       throw rateLimitRefusal(code, new Date(until), at);
     }
-    const inFlight = await Promise.all(
+    const taken = await Promise.allSettled(
       keys.map((key) => store.incrementCounter(inFlightKey(key), IN_FLIGHT_WINDOW_MS, at)),
     );
+    const fault = taken.find((result) => result.status === "rejected");
+    if (fault) {
+      // Not admitted: the turns that were taken go back, and the fault is the answer.
+      const landed = keys.filter((_, i) => taken[i]?.status === "fulfilled");
+      await Promise.allSettled(landed.map((key) => store.decrementCounter(inFlightKey(key))));
+      throw fault.reason;
+    }
+    const inFlight = taken.map((result) => (result as PromiseFulfilledResult<CounterState>).value);
     const fits = inFlight.every((state, i) => (failures[i]?.count ?? 0) + state.count <= rule.max);
     if (fits) return ticket(store, keys, windowMs, now, release);
     await giveBack();
-    if (at.getTime() >= giveUpAt) {
+    if (performance.now() >= giveUpAt) {
       throw rateLimitRefusal(code, new Date(at.getTime() + 1000), at);
     }
     // Woken at once by a turn given back in this process; other processes' are polled for.

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import type { ClientInfo, Credential } from "../api/client-info.js";
+import { djangoAxorBearer, djangoAxorCookie } from "../legacy/legacy-credential.js";
 import type { ResolvedAxorOptions } from "../options/resolve-axor-options.js";
 import { readSessionCookie } from "../sessions/session-cookie.js";
 import type { AxorRequest } from "./neutral-http.js";
@@ -37,14 +38,21 @@ function isSecure(request: AxorRequest, proxies: TrustedProxies): boolean {
   return proto === "https";
 }
 
-function credential(request: AxorRequest, options: ResolvedAxorOptions): Credential | null {
+function credential(
+  request: AxorRequest,
+  options: ResolvedAxorOptions,
+  now: () => Date,
+): Credential | null {
+  const django = options.legacy.djangoAxor;
   const authorization = request.headers.authorization;
   if (authorization && BEARER_SCHEME.test(authorization)) {
     // A malformed Bearer header is a (bad) credential, never a fallback to the cookie. Other
     // schemes (a staging site's HTTP Basic auth) are not Axor's: the cookie still counts.
-    return { source: "bearer", key: BEARER.exec(authorization)?.[1] ?? "" };
+    const key = BEARER.exec(authorization)?.[1] ?? "";
+    return django ? djangoAxorBearer(django, key, now()) : { source: "bearer", key };
   }
   const key = readSessionCookie(options.cookie, request.headers.cookie);
+  if (django) return djangoAxorCookie(django, request.headers.cookie, key, now());
   return key ? { source: "cookie", key } : null;
 }
 
@@ -53,6 +61,7 @@ export function readClientInfo(
   request: AxorRequest,
   options: ResolvedAxorOptions,
   proxies: TrustedProxies,
+  now: () => Date = () => new Date(),
 ): ClientInfo {
   // A repeated header arrives joined ("web, web"): web only when every value says web.
   const requestedBy = request.headers["x-requested-by"]
@@ -64,7 +73,7 @@ export function readClientInfo(
     ip: clientIp(request, proxies),
     userAgent: request.headers["user-agent"] ?? null,
     mode: requestedBy ? "app" : "web",
-    credential: credential(request, options),
+    credential: credential(request, options, now),
     secure: isSecure(request, proxies),
   };
 }

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAxor, fetchHandler } from "@axor/core";
@@ -11,7 +12,7 @@ import {
   type DjangoImportSummary,
   importDjangoAxor,
 } from "../src/django-import/import-django-axor.js";
-import { kyselyStorage } from "../src/index.js";
+import { kyselyStorage, migrateToLatest } from "../src/index.js";
 import {
   createDjangoAxorSchema,
   DJANGO_SECRET_KEY,
@@ -263,6 +264,49 @@ describe.skipIf(!url)(
         });
         expect(usage.code).toBe(1);
         expect(usage.stderr).toMatch(/--secret-key needs --axor-secret/);
+      } finally {
+        await target.drop();
+      }
+    });
+
+    it("a user whose rows cannot all be written is skipped whole: no user row without its session", async () => {
+      const target = await freshSqliteDatabase();
+      try {
+        const { db } = target.opened;
+        await migrateToLatest(db);
+        // Another Axor user's session already holds the hash of Alice's live session key.
+        const taken = createHash("sha256").update(fixture.alice.cookieKey).digest("hex");
+        await db
+          .insertInto("axor_sessions")
+          .values({
+            id: "00000000-0000-4000-8000-000000000000",
+            user_id: "00000000-0000-4000-8000-000000000001",
+            kind: "web",
+            key_hash: taken,
+            created_at: 0,
+            updated_at: 0,
+            last_used_at: 0,
+            expire_at: Date.now() + 86_400_000,
+            revoked_at: null,
+            ip: null,
+            ua: null,
+          })
+          .execute();
+        const skipped: string[] = [];
+        const summary = await importDjangoAxor({
+          from: fixture.django.opened.db,
+          to: db,
+          djangoSecretKey: DJANGO_SECRET_KEY,
+          axorSecret: AXOR_SECRET,
+          onSkip: (reason) => skipped.push(reason),
+        });
+        expect(summary.users).toEqual({ imported: 2, alreadyPresent: 0, skipped: 3 });
+        expect(skipped.join("\n")).toMatch(
+          new RegExp(`user ${fixture.alice.id} skipped: could not be written \\(nothing was\\)`),
+        );
+        const storage = kyselyStorage(db);
+        expect(await storage.getUserByEmail(fixture.alice.email)).toBeNull();
+        expect(await storage.getUserByEmail(fixture.bob.email)).not.toBeNull();
       } finally {
         await target.drop();
       }

@@ -137,6 +137,19 @@ describe("Django Axor JWTs (legacy.djangoAxor)", () => {
     expect((await on.call("/me/", { cookie: `axor_auth=${good}` })).status).toBe(401);
   });
 
+  it("validates the option at startup: an empty secretKey or a bad cookie name is refused", () => {
+    const base = { storage: memoryStorage(), secret: "legacy-secret-legacy-secret-legacy-secret" };
+    expect(() => createAxor({ ...base, legacy: { djangoAxor: { secretKey: "" } } })).toThrow(
+      /"legacy\.djangoAxor\.secretKey": must not be empty/,
+    );
+    expect(() =>
+      createAxor({ ...base, legacy: { djangoAxor: { secretKey: "k", cookieName: "a b" } } }),
+    ).toThrow(/legacy\.djangoAxor\.cookieName/);
+    expect(createAxor(base).options.legacy).toEqual({});
+    const on = createAxor({ ...base, legacy: { djangoAxor: { secretKey: "k" } } });
+    expect(on.options.legacy.djangoAxor?.cookieName).toBe("axor_auth");
+  });
+
   it("keeps the old cookie's name when it is also the native one: one Set-Cookie", async () => {
     const { call, storage, userId } = await setup({ cookie: { name: "axor_auth" } });
     const rawKey = await importedSession(storage, userId, "web");

@@ -171,7 +171,7 @@ async function checkSignedInUsers(db: Kysely<any>, fixture: Fixture) {
 
 describe.skipIf(!url)(
   `import-django-axor (set ${POSTGRES_URL_VARIABLE} to run)`,
-  { timeout: 60_000 },
+  { timeout: 120_000 },
   () => {
     let fixture: Fixture;
     beforeAll(async () => {

@@ -235,8 +235,10 @@ class Batch {
     for (const session of sessions) {
       if (!fresh.includes(session)) this.kindCount(session).alreadyPresent++;
     }
-    if (exists) this.summary.users.alreadyPresent++;
-    if (exists && fresh.length === 0) return;
+    if (exists && fresh.length === 0) {
+      this.summary.users.alreadyPresent++;
+      return;
+    }
     if (converted && (await this.emailTaken(converted.user.email, user.id))) {
       this.skipUser(user.id, `email ${converted.user.email} belongs to another Axor user`);
       return;
@@ -250,10 +252,10 @@ class Batch {
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (exists) this.summary.users.alreadyPresent--;
       this.skipUser(user.id, `could not be written (nothing was): ${reason}`);
       return;
     }
+    if (exists) this.summary.users.alreadyPresent++;
     for (const session of fresh) this.kindCount(session).imported++;
     if (converted) {
       this.summary.users.imported++;

@@ -38,21 +38,17 @@ function isSecure(request: AxorRequest, proxies: TrustedProxies): boolean {
   return proto === "https";
 }
 
-function credential(
-  request: AxorRequest,
-  options: ResolvedAxorOptions,
-  now: () => Date,
-): Credential | null {
+function credential(request: AxorRequest, options: ResolvedAxorOptions): Credential | null {
   const django = options.legacy.djangoAxor;
   const authorization = request.headers.authorization;
   if (authorization && BEARER_SCHEME.test(authorization)) {
     // A malformed Bearer header is a (bad) credential, never a fallback to the cookie. Other
     // schemes (a staging site's HTTP Basic auth) are not Axor's: the cookie still counts.
     const key = BEARER.exec(authorization)?.[1] ?? "";
-    return django ? djangoAxorBearer(django, key, now()) : { source: "bearer", key };
+    return django ? djangoAxorBearer(django, key) : { source: "bearer", key };
   }
   const key = readSessionCookie(options.cookie, request.headers.cookie);
-  if (django) return djangoAxorCookie(django, request.headers.cookie, key, now());
+  if (django) return djangoAxorCookie(django, request.headers.cookie, key);
   return key ? { source: "cookie", key } : null;
 }
 
@@ -61,7 +57,6 @@ export function readClientInfo(
   request: AxorRequest,
   options: ResolvedAxorOptions,
   proxies: TrustedProxies,
-  now: () => Date = () => new Date(),
 ): ClientInfo {
   // A repeated header arrives joined ("web, web"): web only when every value says web.
   const requestedBy = request.headers["x-requested-by"]
@@ -73,7 +68,7 @@ export function readClientInfo(
     ip: clientIp(request, proxies),
     userAgent: request.headers["user-agent"] ?? null,
     mode: requestedBy ? "app" : "web",
-    credential: credential(request, options, now),
+    credential: credential(request, options),
     secure: isSecure(request, proxies),
   };
 }

@@ -13,9 +13,9 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * it is (a native key, or junk that resolves to nobody) when it is no valid Django Axor JWT.
  * The raw key is the native key: the imported app token's hash is SHA-256 of it.
  */
-export function djangoAxorBearer(django: DjangoAxorOptions, value: string, now: Date): Credential {
+export function djangoAxorBearer(django: DjangoAxorOptions, value: string): Credential {
   if (!JWT_SHAPE.test(value)) return { source: "bearer", key: value };
-  const key = readDjangoAxorJwt(value, django.secretKey, "app_token", now);
+  const key = readDjangoAxorJwt(value, django.secretKey, "app_token", new Date());
   return key ? { source: "bearer", key, legacy: true } : { source: "bearer", key: value };
 }
 
@@ -29,11 +29,10 @@ export function djangoAxorCookie(
   django: DjangoAxorOptions,
   cookieHeader: string | undefined,
   nativeKey: string | null,
-  now: Date,
 ): Credential | null {
   const native: Credential | null = nativeKey ? { source: "cookie", key: nativeKey } : null;
   if (!cookieHeader || (nativeKey && !JWT_SHAPE.test(nativeKey))) return native;
   const jwt = parseCookie(cookieHeader)[django.cookieName];
-  const key = jwt ? readDjangoAxorJwt(jwt, django.secretKey, "session_key", now) : null;
+  const key = jwt ? readDjangoAxorJwt(jwt, django.secretKey, "session_key", new Date()) : null;
   return key ? { source: "cookie", key, legacy: true } : native;
 }

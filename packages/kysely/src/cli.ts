@@ -1,23 +1,31 @@
 #!/usr/bin/env node
 /**
  * The `axor-kysely` command: applies Axor's migrations, or lists them, on the database named
- * by `--database` or `AXOR_DATABASE`. Exit code 0 on success, 1 with the reason on stderr.
+ * by `--database` or `AXOR_DATABASE`, or imports a Django Axor database (`import-django-axor`,
+ * see docs/django-axor.md). Exit code 0 on success, 1 with the reason on stderr.
  *
  * @example
  * ```sh
  * npx axor-kysely migrate --database postgres://app@db.internal/app
  * AXOR_DATABASE=./data/axor.db npx axor-kysely status --prefix auth_
+ * npx axor-kysely import-django-axor --from postgres://django@db/app --to postgres://app@db/app
  * ```
  */
 import { parseArgs } from "node:util";
+import {
+  IMPORT_USAGE,
+  ImportUsageError,
+  runImportCommand,
+} from "./django-import/import-command.js";
 import { migrateToLatest, migrationStatus } from "./migrate.js";
 import { openDatabase } from "./open-database.js";
 
 const USAGE = `Usage: axor-kysely <command> [options]
 
 Commands:
-  migrate   apply Axor's pending migrations
-  status    list Axor's migrations and whether each is applied
+  migrate              apply Axor's pending migrations
+  status               list Axor's migrations and whether each is applied
+  import-django-axor   bring a Django Axor database over (--help after it for its options)
 
 Options:
   -d, --database <url>   a SQLite file path, ":memory:", a postgres:// or a mysql:// URL
@@ -30,6 +38,7 @@ Options:
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "import-django-axor") return importCommand(argv.slice(1));
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) {
     process.stdout.write(USAGE);
@@ -68,6 +77,19 @@ async function main(argv: string[]): Promise<number> {
     await close();
   }
   return 0;
+}
+
+async function importCommand(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(IMPORT_USAGE);
+    return 0;
+  }
+  try {
+    return await runImportCommand(argv, { stdout: process.stdout, stderr: process.stderr });
+  } catch (error) {
+    if (error instanceof ImportUsageError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function parseCommandLine(argv: string[]) {

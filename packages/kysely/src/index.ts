@@ -1,4 +1,9 @@
 export type { OpenDatabaseOptions } from "./database-options.js";
+export {
+  type DjangoImportOptions,
+  type DjangoImportSummary,
+  importDjangoAxor,
+} from "./django-import/import-django-axor.js";
 export { type KyselyStorage, type KyselyStorageOptions, kyselyStorage } from "./kysely-storage.js";
 export {
   type MigrateOptions,

@@ -14,6 +14,8 @@ import type { ClientMode } from "../storage/records.js";
 export interface Credential {
   source: "bearer" | "cookie";
   key: string;
+  /** True when the key came out of a Django Axor JWT (`legacy.djangoAxor`): a cookie is swapped. */
+  legacy?: boolean;
 }
 
 /**

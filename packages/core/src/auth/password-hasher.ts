@@ -1,4 +1,5 @@
 import { hash, parseOptions, verify } from "@node-rs/argon2";
+import { isBcryptHash, verifyBcrypt } from "./bcrypt-hash.js";
 
 /** argon2id cost parameters (memory in KiB). */
 export interface Argon2Cost {
@@ -7,7 +8,11 @@ export interface Argon2Cost {
   parallelism: number;
 }
 
-/** Hashes and checks passwords with argon2id, off the event loop. */
+/**
+ * Hashes passwords with argon2id and checks them, off the event loop. Stored bcrypt hashes
+ * (`$2a$`, `$2b$`, `$2y$`: imported from Django Axor) are checked with bcrypt, and always
+ * `needsRehash`, so the next successful login stores an argon2id hash in their place.
+ */
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(passwordHash: string, password: string): Promise<boolean>;
@@ -26,6 +31,7 @@ export function createPasswordHasher(cost: Argon2Cost): PasswordHasher {
     hash: (password) => hash(password, cost),
     async verify(passwordHash, password) {
       try {
+        if (isBcryptHash(passwordHash)) return await verifyBcrypt(passwordHash, password);
         return await verify(passwordHash, password);
       } catch {
         return false; // a malformed stored hash never matches

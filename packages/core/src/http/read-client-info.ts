@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import type { ClientInfo, Credential } from "../api/client-info.js";
+import { djangoAxorBearer, djangoAxorCookie } from "../legacy/legacy-credential.js";
 import type { ResolvedAxorOptions } from "../options/resolve-axor-options.js";
 import { readAxorCookies } from "../sessions/session-cookie.js";
 import type { AxorRequest } from "./neutral-http.js";
@@ -37,13 +38,20 @@ function isSecure(request: AxorRequest, proxies: TrustedProxies): boolean {
   return proto === "https";
 }
 
-function credential(request: AxorRequest, sessionCookie: string | null): Credential | null {
+function credential(
+  request: AxorRequest,
+  options: ResolvedAxorOptions,
+  sessionCookie: string | null,
+): Credential | null {
+  const django = options.legacy.djangoAxor;
   const authorization = request.headers.authorization;
   if (authorization && BEARER_SCHEME.test(authorization)) {
     // A malformed Bearer header is a (bad) credential, never a fallback to the cookie. Other
     // schemes (a staging site's HTTP Basic auth) are not Axor's: the cookie still counts.
-    return { source: "bearer", key: BEARER.exec(authorization)?.[1] ?? "" };
+    const key = BEARER.exec(authorization)?.[1] ?? "";
+    return django ? djangoAxorBearer(django, key) : { source: "bearer", key };
   }
+  if (django) return djangoAxorCookie(django, request.headers.cookie, sessionCookie);
   return sessionCookie ? { source: "cookie", key: sessionCookie } : null;
 }
 
@@ -64,7 +72,7 @@ export function readClientInfo(
     ip: clientIp(request, proxies),
     userAgent: request.headers["user-agent"] ?? null,
     mode: requestedBy ? "app" : "web",
-    credential: credential(request, cookies.session),
+    credential: credential(request, options, cookies.session),
     secure: isSecure(request, proxies),
     deviceToken: cookies.device,
   };

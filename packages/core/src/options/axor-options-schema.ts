@@ -174,6 +174,21 @@ export const axorOptionsSchema = v.object(
       }),
       {},
     ),
+    legacy: v.optional(
+      v.object({
+        djangoAxor: v.optional(
+          v.object({
+            secretKey: v.pipe(v.string("must be a string"), v.nonEmpty("must not be empty")),
+            cookieName: v.optional(
+              v.pipe(v.string(), v.regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/)),
+              "axor_auth",
+            ),
+            cookieDomain: v.optional(v.string()),
+          }),
+        ),
+      }),
+      {},
+    ),
     onError: v.optional(
       v.custom<(error: unknown, during: string) => void>(isFunction, "must be a function"),
     ),

@@ -34,6 +34,36 @@ export interface CookieOptions {
   domain?: string;
 }
 
+/**
+ * A migration window from Django Axor (django-axor-auth): while set, the core also accepts the
+ * Django `axor_auth` cookie and `Authorization: Bearer` values (HS256 JWTs signed with Django's
+ * `SECRET_KEY`) of sessions and app tokens brought over by `axor-kysely import-django-axor`, and
+ * swaps the old cookie for a native one. See docs/django-axor.md.
+ *
+ * @example
+ * ```ts
+ * createAxor({
+ *   storage,
+ *   secret: process.env.AXOR_SECRET!,
+ *   legacy: { djangoAxor: { secretKey: process.env.DJANGO_SECRET_KEY! } },
+ * });
+ * ```
+ */
+export interface DjangoAxorLegacyOptions {
+  /** Django's `SECRET_KEY`: the HS256 key of the old cookie and Bearer JWTs. Required. */
+  secretKey: string;
+  /** The old cookie's name (Django Axor's `AUTH_COOKIE_NAME`). Default `"axor_auth"`. */
+  cookieName?: string;
+  /** The old cookie's Domain (Django Axor's `AUTH_COOKIE_DOMAIN`), to clear it. Default host-only. */
+  cookieDomain?: string;
+}
+
+/** Older auth systems whose credentials are still accepted. Default: none. */
+export interface LegacyOptions {
+  /** Django Axor's cookie and Bearer JWTs. Default off. */
+  djangoAxor?: DjangoAxorLegacyOptions;
+}
+
 /** The rate limits, per client IP and per account; `false` switches one off (docs/security.md). */
 export interface RateLimitOptions {
   /**
@@ -162,6 +192,8 @@ export interface AxorOptions {
     /** Lanes. Default 1. */
     parallelism?: number;
   };
+  /** Credentials of an older auth system accepted during a migration window. Default none. */
+  legacy?: LegacyOptions;
   /** Called with errors that do not fail a request (a mail outage), with 500s and with 503s. */
   onError?: (error: unknown, during: string) => void;
   /** The clock; tests pass a fake one. */

@@ -41,5 +41,6 @@ export { smtpMailer } from "./mail/smtp-mailer.js";
 export type { AxorOptions, RateLimitRule } from "./options/axor-options.js";
 export type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
 export { memoryRateLimitStore } from "./rate-limit/memory-rate-limit-store.js";
+export { memoryEventLog } from "./storage/memory-event-log.js";
 export { memoryStorage } from "./storage/memory-storage.js";
 export type { ClientMode, SecurityEvent } from "./storage/records.js";

@@ -51,6 +51,7 @@ export const axorOptionsSchema = v.object(
     allowRegistration: v.optional(v.boolean(), true),
     webSessionLifetimeSeconds: v.optional(positiveInt, 30 * 24 * 3600),
     appTokenLifetimeSeconds: v.optional(positiveInt, 90 * 24 * 3600),
+    absoluteSessionLifetimeSeconds: v.optional(positiveInt),
     cookie: v.optional(
       v.object({
         name: v.optional(

@@ -16,13 +16,11 @@
  * ```
  */
 import { errorMessage } from "./cli/axor-error-message.js";
-import { cleanupCommand } from "./cli/cleanup-command.js";
 import { type CommandLine, parseCommandLine } from "./cli/command-line.js";
 import { migrateCommand, statusCommand } from "./cli/migration-commands.js";
-import { openCliAxor } from "./cli/open-axor.js";
 import { USAGE } from "./cli/usage.js";
 import { UsageError } from "./cli/usage-error.js";
-import { usersCommand } from "./cli/users-command.js";
+import { openDatabase } from "./open-database.js";
 
 const COMMANDS = ["migrate", "status", "cleanup", "users"];
 
@@ -47,11 +45,25 @@ async function main(argv: string[]): Promise<number> {
 
 async function run(command: string, line: CommandLine, database: string): Promise<number> {
   const prefix = line.values.prefix;
-  const { axor, db, close } = openCliAxor(database, prefix);
+  if (command === "migrate" || command === "status") {
+    const { db, close } = openDatabase(database);
+    try {
+      return command === "migrate"
+        ? await migrateCommand(db, prefix)
+        : await statusCommand(db, prefix);
+    } finally {
+      await close();
+    }
+  }
+  // Only the commands over axor.users and axor.cleanup load @axor/core (and argon2).
+  const { openCliAxor } = await import("./cli/open-axor.js");
+  const { axor, close } = openCliAxor(database, prefix);
   try {
-    if (command === "migrate") return await migrateCommand(db, prefix);
-    if (command === "status") return await statusCommand(db, prefix);
-    if (command === "cleanup") return await cleanupCommand(axor, line);
+    if (command === "cleanup") {
+      const { cleanupCommand } = await import("./cli/cleanup-command.js");
+      return await cleanupCommand(axor, line);
+    }
+    const { usersCommand } = await import("./cli/users-command.js");
     return await usersCommand(axor, line);
   } finally {
     await close();

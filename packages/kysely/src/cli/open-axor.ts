@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { type Axor, createAxor } from "@axor/core";
-import type { Kysely } from "kysely";
 import { kyselyStorage } from "../kysely-storage.js";
 import { openDatabase } from "../open-database.js";
 
 /** An Axor over the database the CLI was pointed at, and how to close it. */
 export interface CliAxor {
   axor: Axor;
-  db: Kysely<any>;
   close(): Promise<void>;
 }
 
@@ -27,5 +25,5 @@ export function openCliAxor(database: string, tablePrefix: string | undefined): 
     baseUrl: "http://127.0.0.1",
     onError: () => {},
   });
-  return { axor, db, close };
+  return { axor, close };
 }

@@ -34,7 +34,7 @@ function runCli(args: string[], stdin?: string): Promise<CliRun> {
 const noStack = (run: CliRun) => expect(run.stderr).not.toMatch(/\n\s+at /);
 
 function describeUsersCli(name: string, create: () => Promise<TestDatabase>) {
-  describe(`axor-kysely users and cleanup on ${name}`, { timeout: 60_000 }, () => {
+  describe(`axor-kysely users and cleanup on ${name}`, { timeout: 180_000 }, () => {
     let database: TestDatabase | undefined;
     const url = () => database?.url ?? "";
     const cliOn = (args: string[], stdin?: string) => runCli([...args, "-d", url()], stdin);
@@ -155,7 +155,7 @@ function describeUsersCli(name: string, create: () => Promise<TestDatabase>) {
   });
 }
 
-describe("axor-kysely users: the command line", { timeout: 60_000 }, () => {
+describe("axor-kysely users: the command line", { timeout: 180_000 }, () => {
   it("refuses wrong subcommands, options and numbers with a pointer to --help", async () => {
     for (const args of [
       ["users"],

@@ -46,7 +46,7 @@ export function describeServerApi(
   open: () => Promise<ServerApiFixture>,
   { counterTable = false }: { counterTable?: boolean } = {},
 ): void {
-  describe(`server-side API on ${name}`, { timeout: 60_000 }, () => {
+  describe(`server-side API on ${name}`, { timeout: 180_000 }, () => {
     let fixture: ServerApiFixture | undefined;
     beforeAll(async () => {
       fixture = await open();

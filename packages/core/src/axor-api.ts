@@ -1,5 +1,7 @@
+import type { UserAdmin } from "./admin/admin-types.js";
 import type { ActiveSessions, AuthState, LoginResponse, User } from "./api/api-objects.js";
 import type { ClientInfo } from "./api/client-info.js";
+import type { CleanupOptions, CleanupResult } from "./housekeeping/cleanup.js";
 import type { Authorization, AuthRequirement } from "./http/authorize.js";
 import type { AxorRequest, AxorResponse } from "./http/neutral-http.js";
 import type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
@@ -285,6 +287,36 @@ export interface Authentication {
  * ```
  */
 export interface Axor {
+  /**
+   * The server-side admin API: create, find, list, change, disable, delete users; list and end
+   * their sessions; read the security log. See `UserAdmin` and docs/server-api.md.
+   *
+   * @example
+   * ```ts
+   * const user = await axor.users.create({
+   *   email: "admin@example.com",
+   *   password: "a long first passphrase",
+   *   first_name: "First",
+   *   last_name: "Admin",
+   *   email_verified: true,
+   * });
+   * ```
+   */
+  readonly users: UserAdmin;
+  /**
+   * Housekeeping: deletes expired and revoked sessions and tokens, expired one-time tokens and
+   * ended rate-limit windows, in batches. Run it from a timer or cron (`axor-kysely cleanup`);
+   * safe on several instances at once. Needs a storage that offers `ExpiredRowSweeper`.
+   *
+   * @example
+   * ```ts
+   * const hourly = setInterval(() => {
+   *   axor.cleanup().catch((error: unknown) => console.error("cleanup failed", error));
+   * }, 3600_000);
+   * hourly.unref();
+   * ```
+   */
+  cleanup(options?: CleanupOptions): Promise<CleanupResult>;
   readonly options: ResolvedAxorOptions;
   /**
    * Serves the HTTP contract: one neutral request in, one neutral response out. Never throws.

@@ -1,3 +1,4 @@
+import { userAdmin } from "./admin/user-admin.js";
 import { toUser } from "./api/api-object-mappers.js";
 import type { AuthState } from "./api/api-objects.js";
 import { closeOtherSessions, closeSession, listActiveSessions } from "./auth/active-sessions.js";
@@ -19,6 +20,7 @@ import { resendVerificationEmail, verifyEmail } from "./auth/verify-email.js";
 import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
 import { createSecretBox } from "./crypto/secret-box.js";
+import { cleanup } from "./housekeeping/cleanup.js";
 import { authorize } from "./http/authorize.js";
 import { checkCsrf } from "./http/csrf-check.js";
 import { errorResponse } from "./http/error-response.js";
@@ -107,6 +109,8 @@ export function createAxor(options: AxorOptions): Axor {
 
   const axor: Axor = {
     options: resolved,
+    users: userAdmin(ctx),
+    cleanup: (cleanupOptions) => cleanup(ctx, cleanupOptions),
     handle,
     errorResponse: (error, instance, request) =>
       errorResponse(request ? forRequest(request) : ctx, error, instance, `serving ${instance}`),

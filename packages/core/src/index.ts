@@ -1,5 +1,15 @@
 // What an app developer uses. Adapter authors: `@axor/core/adapter`; storage authors:
 // `@axor/core/storage`.
+
+export type {
+  CreateUserInput,
+  DeleteUserOptions,
+  ListUsersQuery,
+  SecurityEventsQuery,
+  UpdateNamesInput,
+  UserAdmin,
+  UserList,
+} from "./admin/admin-types.js";
 export type {
   ActiveSessions,
   AppToken,
@@ -32,6 +42,7 @@ export type {
 export { createAxor } from "./create-axor.js";
 export { AxorError } from "./errors/axor-error.js";
 export type { ErrorCode } from "./errors/error-catalogue.js";
+export type { CleanupOptions, CleanupResult } from "./housekeeping/cleanup.js";
 export { type FetchHandlerOptions, fetchHandler } from "./http/fetch-handler.js";
 export type { AxorRequest, AxorResponse } from "./http/neutral-http.js";
 export { consoleMailer } from "./mail/console-mailer.js";
@@ -46,5 +57,6 @@ export type {
 } from "./options/axor-options.js";
 export type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
 export { memoryRateLimitStore } from "./rate-limit/memory-rate-limit-store.js";
+export { memoryEventLog } from "./storage/memory-event-log.js";
 export { memoryStorage } from "./storage/memory-storage.js";
-export type { ClientMode, SecurityEvent } from "./storage/records.js";
+export type { ClientMode, SecurityEvent, StoredSecurityEvent } from "./storage/records.js";

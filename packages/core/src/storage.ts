@@ -4,11 +4,14 @@ export { EmailTakenError } from "./storage/email-taken-error.js";
 export type * from "./storage/records.js";
 export type {
   EventLog,
+  EventLogReader,
+  ExpiredRowSweeper,
   OneTimeTokenStorage,
   RateLimitStore,
   SessionStorage,
   StorageAdapter,
   TwoFactorStorage,
+  UserAdminStorage,
   UserStorage,
 } from "./storage/storage-adapter.js";
 export { StorageUnavailableError } from "./storage/storage-unavailable-error.js";

@@ -1,110 +1,78 @@
 #!/usr/bin/env node
 /**
- * The `axor-kysely` command: applies Axor's migrations, or lists them, on the database named
- * by `--database` or `AXOR_DATABASE`, or imports a Django Axor database (`import-django-axor`,
- * see docs/django-axor.md). Exit code 0 on success, 1 with the reason on stderr.
+ * The `axor-kysely` command, on the database named by `--database` or `AXOR_DATABASE`:
+ * `migrate` and `status` for the schema, `cleanup` for housekeeping (from cron), and
+ * `users create|list|disable|enable|delete` for operators, and `import-django-axor` to bring
+ * a Django Axor database over (docs/django-axor.md). Exit code 0 on success, 1 with the
+ * reason on stderr (one line, or one per invalid field; never a stack trace).
  *
  * @example
  * ```sh
  * npx axor-kysely migrate --database postgres://app@db.internal/app
  * AXOR_DATABASE=./data/axor.db npx axor-kysely status --prefix auth_
+ * printf '%s' "$ADMIN_PASSWORD" | npx axor-kysely users create --email admin@example.com \
+ *   --first-name Site --last-name Admin --verified --password-stdin
+ * npx axor-kysely users disable mallory@example.com
+ * npx axor-kysely cleanup   # e.g. hourly from cron
  * npx axor-kysely import-django-axor --from postgres://django@db/app --to postgres://app@db/app
  * ```
  */
-import { parseArgs } from "node:util";
-import {
-  IMPORT_USAGE,
-  ImportUsageError,
-  runImportCommand,
-} from "./django-import/import-command.js";
-import { migrateToLatest, migrationStatus } from "./migrate.js";
+import { errorMessage } from "./cli/axor-error-message.js";
+import { type CommandLine, parseCommandLine } from "./cli/command-line.js";
+import { migrateCommand, statusCommand } from "./cli/migration-commands.js";
+import { USAGE } from "./cli/usage.js";
+import { UsageError } from "./cli/usage-error.js";
 import { openDatabase } from "./open-database.js";
 
-const USAGE = `Usage: axor-kysely <command> [options]
-
-Commands:
-  migrate              apply Axor's pending migrations
-  status               list Axor's migrations and whether each is applied
-  import-django-axor   bring a Django Axor database over (--help after it for its options)
-
-Options:
-  -d, --database <url>   a SQLite file path, ":memory:", a postgres:// or a mysql:// URL
-                         (default: the AXOR_DATABASE environment variable)
-  -p, --prefix <prefix>  table prefix (default: axor_)
-  -h, --help             show this help
-`;
-
-/** Thrown for a wrong command line: printed with a pointer to --help. */
-class UsageError extends Error {}
+const COMMANDS = ["migrate", "status", "cleanup", "users"];
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "import-django-axor") return importCommand(argv.slice(1));
-  const { values, positionals } = parseCommandLine(argv);
-  if (values.help) {
+  if (argv[0] === "import-django-axor") {
+    const { importDjangoCommand } = await import("./cli/import-django-command.js");
+    return importDjangoCommand(argv.slice(1));
+  }
+  const line = parseCommandLine(argv);
+  if (line.values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const [command, ...extra] = positionals;
-  if (command === undefined) throw new UsageError("missing command: migrate or status");
-  if (command !== "migrate" && command !== "status") {
-    throw new UsageError(`unknown command "${command}": expected migrate or status`);
+  const [command] = line.positionals;
+  if (command === undefined) throw new UsageError(`missing command: ${COMMANDS.join(", ")}`);
+  if (!COMMANDS.includes(command)) {
+    throw new UsageError(`unknown command "${command}": expected ${COMMANDS.join(", ")}`);
   }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const database = values.database ?? process.env.AXOR_DATABASE;
+  if (command !== "users" && line.positionals.length > 1) {
+    throw new UsageError(`unexpected argument "${line.positionals[1]}"`);
+  }
+  const database = line.values.database ?? process.env.AXOR_DATABASE;
   if (!database) throw new UsageError("missing --database (or the AXOR_DATABASE variable)");
+  return run(command, line, database);
+}
 
-  const options = { tablePrefix: values.prefix };
-  const { db, close } = openDatabase(database);
-  try {
-    if (command === "migrate") {
-      const { applied } = await migrateToLatest(db, options);
-      process.stdout.write(
-        applied.length === 0
-          ? "Already up to date.\n"
-          : applied.map((name) => `Applied ${name}\n`).join(""),
-      );
-    } else {
-      const states = await migrationStatus(db, options);
-      for (const { name, appliedAt } of states) {
-        process.stdout.write(
-          `${appliedAt ? `applied ${appliedAt.toISOString()}` : "pending"}  ${name}\n`,
-        );
-      }
-      const pending = states.filter((state) => state.appliedAt === null).length;
-      process.stdout.write(pending === 0 ? "Up to date.\n" : `${pending} pending.\n`);
+async function run(command: string, line: CommandLine, database: string): Promise<number> {
+  const prefix = line.values.prefix;
+  if (command === "migrate" || command === "status") {
+    const { db, close } = openDatabase(database);
+    try {
+      return command === "migrate"
+        ? await migrateCommand(db, prefix)
+        : await statusCommand(db, prefix);
+    } finally {
+      await close();
     }
+  }
+  // Only the commands over axor.users and axor.cleanup load @axor/core (and argon2).
+  const { openCliAxor } = await import("./cli/open-axor.js");
+  const { axor, close } = openCliAxor(database, prefix);
+  try {
+    if (command === "cleanup") {
+      const { cleanupCommand } = await import("./cli/cleanup-command.js");
+      return await cleanupCommand(axor, line);
+    }
+    const { usersCommand } = await import("./cli/users-command.js");
+    return await usersCommand(axor, line);
   } finally {
     await close();
-  }
-  return 0;
-}
-
-async function importCommand(argv: string[]): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(IMPORT_USAGE);
-    return 0;
-  }
-  try {
-    return await runImportCommand(argv, { stdout: process.stdout, stderr: process.stderr });
-  } catch (error) {
-    if (error instanceof ImportUsageError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        database: { type: "string", short: "d" },
-        prefix: { type: "string", short: "p" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -113,9 +81,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
     const hint = error instanceof UsageError ? "\nRun axor-kysely --help for usage." : "";
-    process.stderr.write(`axor-kysely: ${message}${hint}\n`);
+    process.stderr.write(`axor-kysely: ${errorMessage(error)}${hint}\n`);
     process.exitCode = 1;
   },
 );

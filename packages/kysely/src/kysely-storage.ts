@@ -1,4 +1,11 @@
-import type { EventLog, RateLimitStore, StorageAdapter } from "@axor/core/storage";
+import type {
+  EventLog,
+  EventLogReader,
+  ExpiredRowSweeper,
+  RateLimitStore,
+  StorageAdapter,
+  UserAdminStorage,
+} from "@axor/core/storage";
 import type { Kysely } from "kysely";
 import { detectSqlFlavor } from "./sql-flavor.js";
 import type { StorageContext } from "./storage-context.js";
@@ -8,7 +15,9 @@ import { counterVerbs } from "./verbs/counter-verbs.js";
 import { oneTimeTokenVerbs } from "./verbs/one-time-token-verbs.js";
 import { securityEventVerbs } from "./verbs/security-event-verbs.js";
 import { sessionVerbs } from "./verbs/session-verbs.js";
+import { sweepVerbs } from "./verbs/sweep-verbs.js";
 import { totpVerbs } from "./verbs/totp-verbs.js";
+import { userAdminVerbs } from "./verbs/user-admin-verbs.js";
 import { userVerbs } from "./verbs/user-verbs.js";
 
 /**
@@ -31,7 +40,8 @@ export interface KyselyStorageOptions {
 
 /**
  * What `kyselyStorage` returns: every part of the storage, with the rate-limit counters and the
- * security-event log that `createAxor` then uses too.
+ * security-event log that `createAxor` then uses too, and the optional parts the server-side
+ * admin API (`axor.users`) and `axor.cleanup()` use.
  *
  * @example
  * ```ts
@@ -40,7 +50,12 @@ export interface KyselyStorageOptions {
  * const axor = createAxor({ storage, secret: process.env.AXOR_SECRET! });
  * ```
  */
-export type KyselyStorage = StorageAdapter & RateLimitStore & EventLog;
+export type KyselyStorage = StorageAdapter &
+  RateLimitStore &
+  EventLog &
+  EventLogReader &
+  UserAdminStorage &
+  ExpiredRowSweeper;
 
 /**
  * A `StorageAdapter` (with a `RateLimitStore` and an `EventLog`) on a Kysely instance of
@@ -73,10 +88,12 @@ export function kyselyStorage(db: Kysely<any>, options: KyselyStorageOptions = {
   };
   return withStorageErrorBoundary({
     ...userVerbs(context),
+    ...userAdminVerbs(context),
     ...sessionVerbs(context),
     ...oneTimeTokenVerbs(context),
     ...totpVerbs(context),
     ...counterVerbs(context),
     ...securityEventVerbs(context),
+    ...sweepVerbs(context),
   });
 }

@@ -30,6 +30,11 @@ const RETRIED_AFTER_LOST_CONNECTION = new Set<string>([
   "getCounter",
   "resetCounter",
   "decrementCounter",
+  "listUsers",
+  "deleteUser",
+  "listSecurityEvents",
+  "deleteSecurityEvents",
+  "sweepExpired",
 ]);
 
 /** A short pause that grows with each attempt, jittered so retries of many calls spread out. */

@@ -28,7 +28,7 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRu
   });
 }
 
-describe("axor-kysely CLI", { timeout: 60_000 }, () => {
+describe("axor-kysely CLI", { timeout: 180_000 }, () => {
   const folder = mkdtemp(join(tmpdir(), "axor-cli-"));
   afterAll(async () => rm(await folder, { recursive: true, force: true }));
 

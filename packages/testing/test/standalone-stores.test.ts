@@ -1,5 +1,6 @@
 import type { EventLog, SecurityEvent } from "@axor/core/storage";
 import { memoryRateLimitStore } from "../../core/src/rate-limit/memory-rate-limit-store.js";
+import { memoryEventLog } from "../../core/src/storage/memory-event-log.js";
 import { describeEventLog, describeRateLimitStore } from "../src/index.js";
 
 describeRateLimitStore("memory", async () => ({ storage: memoryRateLimitStore() }));
@@ -9,3 +10,5 @@ describeEventLog("array", async () => {
   const log: EventLog = { recordSecurityEvent: async (event) => void events.push(event) };
   return { storage: log, cleanup: async () => void events.splice(0) };
 });
+
+describeEventLog("memory", async () => ({ storage: memoryEventLog() }));

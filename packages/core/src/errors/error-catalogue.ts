@@ -69,6 +69,7 @@ export const errorCatalogue = {
   ],
   SameEmail: [400, "Same email", "The new email address is the current one."],
   SessionTokenNotFound: [404, "Session not found", "No such live session or token."],
+  UserNotFound: [404, "User not found", "No user has this id."],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 /**

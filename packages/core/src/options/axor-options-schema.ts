@@ -76,6 +76,7 @@ export const axorOptionsSchema = v.object(
     // Browsers cap a cookie's lifetime at 400 days; an app token at 10 years is a policy bound.
     webSessionLifetimeSeconds: v.optional(seconds(400 * DAY, "400 days"), 30 * DAY),
     appTokenLifetimeSeconds: v.optional(seconds(3650 * DAY, "10 years"), 90 * DAY),
+    absoluteSessionLifetimeSeconds: v.optional(seconds(3650 * DAY, "10 years")),
     cookie: v.optional(
       v.object({
         name: v.optional(

@@ -149,6 +149,11 @@ export interface AxorOptions {
   webSessionLifetimeSeconds?: number;
   /** Lifetime of an app token; it slides the same way. Default 90 days, at most 10 years. */
   appTokenLifetimeSeconds?: number;
+  /**
+   * Off by default. When set, a session or app token ends this long after it was created
+   * (at login), however often it slides: its expiry never passes `createdAt` + this.
+   */
+  absoluteSessionLifetimeSeconds?: number;
   /** The session cookie. */
   cookie?: CookieOptions;
   /** Origins (scheme://host[:port]) trusted for cookie-authenticated state changes. Default none. */

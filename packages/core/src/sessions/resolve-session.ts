@@ -4,7 +4,7 @@ import { constantTimeEqual } from "../crypto/constant-time-equal.js";
 import { sha256 } from "../crypto/sha256.js";
 import { AxorError } from "../errors/axor-error.js";
 import type { SessionWithUser } from "../storage/records.js";
-import { sessionLifetimeMs } from "./session-lifetime.js";
+import { sessionExpiry, sessionLifetimeMs } from "./session-lifetime.js";
 
 /** A live session for a credential; `renewed` when this use slid its expiry. */
 export interface ResolvedSession extends SessionWithUser {
@@ -36,10 +36,15 @@ export async function resolveSession(
   if (session.expireAt.getTime() <= now.getTime() || session.revokedAt !== null) return null;
 
   const lifetime = sessionLifetimeMs(ctx.options, session.kind);
-  const renewed = session.expireAt.getTime() - now.getTime() < lifetime / 2;
+  // Slides in the last half of its lifetime, never past the absolute lifetime when one is set.
+  const slidTo = sessionExpiry(ctx.options, session.kind, session.createdAt, now);
+  if (slidTo.getTime() <= now.getTime()) return null; // past its absolute lifetime
+  const renewed =
+    session.expireAt.getTime() - now.getTime() < lifetime / 2 &&
+    slidTo.getTime() > session.expireAt.getTime();
   const stale = now.getTime() - session.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
   if (renewed || (session.kind === "app" && stale)) {
-    const expireAt = renewed ? new Date(now.getTime() + lifetime) : session.expireAt;
+    const expireAt = renewed ? slidTo : session.expireAt;
     await ctx.storage.touchSession(session.id, expireAt, now);
     const touched = { ...session, expireAt, lastUsedAt: now, updatedAt: now };
     return { session: touched, user, renewed };

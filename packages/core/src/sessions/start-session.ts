@@ -3,7 +3,7 @@ import type { ClientInfo } from "../api/client-info.js";
 import type { AxorContext } from "../axor-context.js";
 import { randomKey } from "../crypto/random-key.js";
 import { sha256 } from "../crypto/sha256.js";
-import { sessionLifetimeMs } from "./session-lifetime.js";
+import { sessionExpiry } from "./session-lifetime.js";
 
 /** A session just created; `key` is shown to the client once and stored only hashed. */
 export interface StartedSession {
@@ -21,7 +21,7 @@ export async function startSession(
   const now = ctx.now();
   const key = randomKey();
   const id = randomUUID();
-  const expireAt = new Date(now.getTime() + sessionLifetimeMs(ctx.options, client.mode));
+  const expireAt = sessionExpiry(ctx.options, client.mode, now, now);
   await ctx.storage.createSession({
     id,
     userId,

@@ -1,12 +1,19 @@
 import { memoryRateLimitStore } from "../rate-limit/memory-rate-limit-store.js";
 import { EmailTakenError } from "./email-taken-error.js";
+import { matchesUserSearch } from "./memory-user-search.js";
 import type { OneTimeTokenRecord, SessionRecord, TotpRecord, UserRecord } from "./records.js";
-import type { RateLimitStore, StorageAdapter } from "./storage-adapter.js";
+import type {
+  ExpiredRowSweeper,
+  RateLimitStore,
+  StorageAdapter,
+  UserAdminStorage,
+} from "./storage-adapter.js";
 
 /**
  * A `StorageAdapter`, with a `RateLimitStore`, that keeps everything in `Map`s of this process:
  * for tests, examples and development. State is lost on restart, is not shared between
- * processes, and expired rows are not swept. Every verb runs without awaiting anything, so each
+ * processes. `sweepExpired` (what `axor.cleanup()` calls) deletes ended sessions and one-time
+ * tokens; the counters drop ended windows by themselves (see `memoryRateLimitStore`). Every verb runs without awaiting anything, so each
  * one is atomic on Node's single thread (the "exactly one winner" verbs need nothing more).
  * Records go in and come out as copies: changing a returned object never changes what is stored.
  *
@@ -17,7 +24,10 @@ import type { RateLimitStore, StorageAdapter } from "./storage-adapter.js";
  * const axor = createAxor({ storage: memoryStorage(), secret: process.env.AXOR_SECRET! });
  * ```
  */
-export function memoryStorage(): StorageAdapter & RateLimitStore {
+export function memoryStorage(): StorageAdapter &
+  RateLimitStore &
+  UserAdminStorage &
+  ExpiredRowSweeper {
   const users = new Map<string, UserRecord>();
   const userIdByEmail = new Map<string, string>();
   const sessions = new Map<string, SessionRecord>();
@@ -60,6 +70,49 @@ export function memoryStorage(): StorageAdapter & RateLimitStore {
       userIdByEmail.set(updated.email, id);
       users.set(id, updated);
       return structuredClone(updated);
+    },
+
+    async listUsers({ search, offset, limit }) {
+      const matching = [...users.values()]
+        .filter((user) => matchesUserSearch(user, search))
+        .sort(oldestFirst);
+      return {
+        users: structuredClone(matching.slice(offset, offset + limit)),
+        total: matching.length,
+      };
+    },
+    async deleteUser(id) {
+      const user = users.get(id);
+      if (!user) return false;
+      for (const session of userSessions(id)) {
+        sessions.delete(session.id);
+        sessionIdByKeyHash.delete(session.keyHash);
+      }
+      for (const [tokenHash, token] of tokens) if (token.userId === id) tokens.delete(tokenHash);
+      totps.delete(id);
+      backupCodes.delete(id);
+      userIdByEmail.delete(user.email);
+      users.delete(id);
+      return true;
+    },
+
+    async sweepExpired(now, limit) {
+      let swept = 0;
+      for (const session of sessions.values()) {
+        if (swept >= limit) break;
+        if (isLive(session, now)) continue;
+        sessions.delete(session.id);
+        sessionIdByKeyHash.delete(session.keyHash);
+        swept++;
+      }
+      let sweptTokens = 0;
+      for (const [tokenHash, token] of tokens) {
+        if (sweptTokens >= limit) break;
+        if (isLive(token, now)) continue;
+        tokens.delete(tokenHash);
+        sweptTokens++;
+      }
+      return { sessions: swept, oneTimeTokens: sweptTokens, counters: 0 };
     },
 
     async createSession(session) {
@@ -169,6 +222,13 @@ function newestFirst(a: SessionRecord, b: SessionRecord): number {
   const byTime = b.createdAt.getTime() - a.createdAt.getTime();
   if (byTime !== 0) return byTime;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Oldest first: `createdAt` ascending, then `id` ascending. */
+function oldestFirst(a: UserRecord, b: UserRecord): number {
+  const byTime = a.createdAt.getTime() - b.createdAt.getTime();
+  if (byTime !== 0) return byTime;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function copyOrNull<T>(record: T | undefined | null): T | null {

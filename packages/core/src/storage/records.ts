@@ -300,3 +300,90 @@ export interface SecurityEvent {
   ua: string | null;
   at: Date;
 }
+
+/**
+ * What `listUsers` takes: an optional search and a page. `search` matches, case-insensitively,
+ * anywhere in the email, the first name or the last name (`%` and `_` are plain characters).
+ *
+ * @example
+ * ```ts
+ * const query: UserListQuery = { search: "lovelace", offset: 0, limit: 50 };
+ * const { users, total } = await (storage as StorageAdapter & UserAdminStorage).listUsers(query);
+ * ```
+ */
+export interface UserListQuery {
+  search?: string | undefined;
+  /** How many matching users to skip (ordered by `createdAt`, then `id`, oldest first). */
+  offset: number;
+  /** At most this many users; at least 1. */
+  limit: number;
+}
+
+/**
+ * One page of `listUsers`, with how many users match in all.
+ *
+ * @example
+ * ```ts
+ * const page: UserListPage = { users: [user], total: 1 };
+ * const pages = Math.ceil(page.total / 50);
+ * ```
+ */
+export interface UserListPage {
+  users: UserRecord[];
+  total: number;
+}
+
+/**
+ * What `listSecurityEvents` takes: the events of one user (or of everyone), in a time range,
+ * one page at a time, newest first.
+ *
+ * @example
+ * ```ts
+ * const query: SecurityEventQuery = {
+ *   userId: user.id,
+ *   from: new Date("2030-01-01T00:00:00Z"), // inclusive
+ *   to: new Date("2030-02-01T00:00:00Z"), // exclusive
+ *   offset: 0,
+ *   limit: 100,
+ * };
+ * ```
+ */
+export interface SecurityEventQuery {
+  userId?: string | undefined;
+  /** Events at or after this instant. */
+  from?: Date | undefined;
+  /** Events strictly before this instant. */
+  to?: Date | undefined;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * A security event as the log gives it back: the event and the id the log gave it.
+ *
+ * @example
+ * ```ts
+ * declare const log: EventLog & EventLogReader;
+ * const [newest]: StoredSecurityEvent[] = await log.listSecurityEvents({ offset: 0, limit: 1 });
+ * console.log(newest?.id, newest?.type, newest?.at.toISOString());
+ * ```
+ */
+export interface StoredSecurityEvent extends SecurityEvent {
+  id: string;
+}
+
+/**
+ * What one `sweepExpired` call deleted, per kind of row.
+ *
+ * @example
+ * ```ts
+ * declare const sweeper: ExpiredRowSweeper;
+ * const swept: SweepCounts = await sweeper.sweepExpired(new Date(), 1000);
+ * // { sessions: 12, oneTimeTokens: 3, counters: 480 }
+ * ```
+ */
+export interface SweepCounts {
+  sessions: number;
+  oneTimeTokens: number;
+  counters: number;
+}

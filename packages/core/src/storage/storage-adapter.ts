@@ -6,9 +6,14 @@ import type {
   OneTimeTokenPurpose,
   OneTimeTokenRecord,
   SecurityEvent,
+  SecurityEventQuery,
   SessionRecord,
   SessionWithUser,
+  StoredSecurityEvent,
+  SweepCounts,
   TotpRecord,
+  UserListPage,
+  UserListQuery,
   UserPatch,
   UserRecord,
 } from "./records.js";
@@ -143,4 +148,61 @@ export interface RateLimitStore {
 /** Where security events (login, logout, register, ...) are written. */
 export interface EventLog {
   recordSecurityEvent(event: SecurityEvent): Promise<void>;
+}
+
+/**
+ * Optional: what the server-side admin API (`axor.users`) needs beyond the four parts: listing
+ * users and deleting one. Without it, `axor.users.list` and `axor.users.delete` throw an
+ * `Error` saying so; the rest of `axor.users` works on any `StorageAdapter`.
+ *
+ * @example
+ * ```ts
+ * const admin: UserAdminStorage = kyselyStorage(db); // memoryStorage() has it too
+ * const { users, total } = await admin.listUsers({ search: "ada", offset: 0, limit: 20 });
+ * ```
+ */
+export interface UserAdminStorage {
+  /** A page of the users that match, oldest first (`createdAt`, then `id`), and how many match. */
+  listUsers(query: UserListQuery): Promise<UserListPage>;
+  /**
+   * Deletes the user with everything that only serves them: sessions and tokens, one-time
+   * tokens, the TOTP setup and backup codes; all or nothing (one transaction). Security events
+   * stay. False when there was no such user.
+   */
+  deleteUser(id: string): Promise<boolean>;
+}
+
+/**
+ * Optional: reading the security log back, and purging a user's events. An `EventLog` that
+ * offers it lets `axor.users.events` and `axor.users.delete(id, { purgeEvents: true })` work.
+ *
+ * @example
+ * ```ts
+ * const log: EventLog & EventLogReader = kyselyStorage(db);
+ * const events = await log.listSecurityEvents({ userId: user.id, offset: 0, limit: 50 });
+ * ```
+ */
+export interface EventLogReader {
+  /** The events that match, newest first (`at`, then `id`, descending). */
+  listSecurityEvents(query: SecurityEventQuery): Promise<StoredSecurityEvent[]>;
+  /** Deletes every event of the user; returns how many. */
+  deleteSecurityEvents(userId: string): Promise<number>;
+}
+
+/**
+ * Optional: housekeeping. Deletes rows that can never be used again, at most `limit` of each
+ * kind per call, so one call is short and bounded; `axor.cleanup()` calls it until a call
+ * deletes fewer than `limit`. Rows: sessions and tokens expired or revoked at `now`, one-time
+ * tokens expired at `now`, and (when the storage keeps the rate-limit counters) counters whose
+ * window ended at `now`. Safe to run on several instances at once: two sweeps may pick the
+ * same rows, and each row is deleted once.
+ *
+ * @example
+ * ```ts
+ * const sweeper: ExpiredRowSweeper = kyselyStorage(db);
+ * const { sessions, oneTimeTokens, counters } = await sweeper.sweepExpired(new Date(), 500);
+ * ```
+ */
+export interface ExpiredRowSweeper {
+  sweepExpired(now: Date, limit: number): Promise<SweepCounts>;
 }

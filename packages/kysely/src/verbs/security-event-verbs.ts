@@ -1,9 +1,25 @@
 import { randomUUID } from "node:crypto";
-import type { EventLog } from "@axor/core/storage";
+import type { EventLog, EventLogReader } from "@axor/core/storage";
 import type { StorageContext } from "../storage-context.js";
+import { fromStoredInstant } from "../stored-values.js";
 
-/** The security log: append-only rows with a random UUID key (portable, no auto-increment). */
-export function securityEventVerbs({ db, tables }: StorageContext): EventLog {
+interface EventRow {
+  id: unknown;
+  user_id: unknown;
+  type: unknown;
+  ip: unknown;
+  ua: unknown;
+  at: unknown;
+}
+
+const textOrNull = (value: unknown) =>
+  value === null || value === undefined ? null : String(value);
+
+/**
+ * The security log: append-only rows with a random UUID key (portable, no auto-increment),
+ * read back newest first by user and time range, and purged per user on request.
+ */
+export function securityEventVerbs({ db, tables }: StorageContext): EventLog & EventLogReader {
   return {
     async recordSecurityEvent(event) {
       await db
@@ -17,6 +33,35 @@ export function securityEventVerbs({ db, tables }: StorageContext): EventLog {
           at: event.at.getTime(),
         })
         .execute();
+    },
+
+    async listSecurityEvents({ userId, from, to, offset, limit }) {
+      let query = db.selectFrom(tables.securityEvents).selectAll();
+      if (userId !== undefined) query = query.where("user_id", "=", userId);
+      if (from !== undefined) query = query.where("at", ">=", from.getTime());
+      if (to !== undefined) query = query.where("at", "<", to.getTime());
+      const rows = await query
+        .orderBy("at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return (rows as EventRow[]).map((row) => ({
+        id: String(row.id),
+        userId: textOrNull(row.user_id),
+        type: String(row.type),
+        ip: textOrNull(row.ip),
+        ua: textOrNull(row.ua),
+        at: fromStoredInstant(row.at),
+      }));
+    },
+
+    async deleteSecurityEvents(userId) {
+      const result = await db
+        .deleteFrom(tables.securityEvents)
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

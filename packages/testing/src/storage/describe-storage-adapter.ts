@@ -1,16 +1,31 @@
-import type { StorageAdapter } from "@axor/core/storage";
+import type {
+  EventLog,
+  EventLogReader,
+  ExpiredRowSweeper,
+  StorageAdapter,
+  UserAdminStorage,
+} from "@axor/core/storage";
 import { describe } from "vitest";
 import { describeCounterVerbs } from "./counter-verbs.js";
 import { describeOptionalPart } from "./describe-optional-part.js";
+import { describeEventLogReaderVerbs } from "./event-log-reader-verbs.js";
 import { describeOneTimeTokenVerbs } from "./one-time-token-verbs.js";
-import { EVENT_LOG, RATE_LIMIT_STORE } from "./optional-parts.js";
+import {
+  EVENT_LOG,
+  EVENT_LOG_READER,
+  EXPIRED_ROW_SWEEPER,
+  RATE_LIMIT_STORE,
+  USER_ADMIN,
+} from "./optional-parts.js";
 import { insertUser } from "./record-fixtures.js";
 import { describeRecordCopies } from "./records-are-copies.js";
 import { describeSecurityEventVerbs } from "./security-event-verbs.js";
 import { describeSessionVerbs } from "./session-verbs.js";
 import type { StorageFixture } from "./storage-fixture.js";
+import { describeSweepVerbs } from "./sweep-verbs.js";
 import { describeTotpVerbs } from "./totp-verbs.js";
 import { useStoreFixture } from "./use-store-fixture.js";
+import { describeUserAdminVerbs } from "./user-admin-verbs.js";
 import { describeUserVerbs } from "./user-verbs.js";
 
 /**
@@ -19,7 +34,8 @@ import { describeUserVerbs } from "./user-verbs.js";
  * calls, and that records go in and come out as copies). Then the optional stores: the
  * `RateLimitStore` tests run when the adapter has all four counter verbs, the `EventLog`
  * tests when it has `recordSecurityEvent`; otherwise they are reported as skipped, with what
- * `createAxor` uses instead. Call it at the top level of a vitest test file.
+ * `createAxor` uses instead. The same goes for the parts the server-side admin API and
+ * `axor.cleanup()` use: `UserAdminStorage`, `EventLogReader` and `ExpiredRowSweeper`. Call it at the top level of a vitest test file.
  *
  * `factory` runs once for the whole suite (create a database or schema there; `cleanup` runs
  * after the last test). The tests share that storage and never depend on each other: each one
@@ -50,6 +66,18 @@ export function describeStorageAdapter(
     describeOptionalPart(name, RATE_LIMIT_STORE, storage, describeCounterVerbs);
     describeOptionalPart(name, EVENT_LOG, storage, (log) =>
       describeSecurityEventVerbs(log, async () => (await insertUser(storage())).id),
+    );
+    describeOptionalPart(name, USER_ADMIN, storage, () =>
+      describeUserAdminVerbs(() => storage() as StorageAdapter & UserAdminStorage),
+    );
+    describeOptionalPart(name, EVENT_LOG_READER, storage, () =>
+      describeEventLogReaderVerbs(
+        () => storage() as unknown as EventLog & EventLogReader,
+        async () => (await insertUser(storage())).id,
+      ),
+    );
+    describeOptionalPart(name, EXPIRED_ROW_SWEEPER, storage, () =>
+      describeSweepVerbs(() => storage() as StorageAdapter & ExpiredRowSweeper),
     );
   });
 }

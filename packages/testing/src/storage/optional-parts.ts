@@ -1,4 +1,10 @@
-import type { EventLog, RateLimitStore } from "@axor/core/storage";
+import type {
+  EventLog,
+  EventLogReader,
+  ExpiredRowSweeper,
+  RateLimitStore,
+  UserAdminStorage,
+} from "@axor/core/storage";
 
 /** A store an adapter may also offer, and what `createAxor` uses when it does not. */
 export interface OptionalPart<S extends object> {
@@ -24,6 +30,27 @@ export const EVENT_LOG: OptionalPart<EventLog> = {
   interfaceName: "EventLog",
   verbs: ["recordSecurityEvent"],
   fallback: "createAxor will keep no security log; its onEvent hook still gets every event",
+};
+
+export const USER_ADMIN: OptionalPart<UserAdminStorage> = {
+  title: "user administration",
+  interfaceName: "UserAdminStorage",
+  verbs: ["listUsers", "deleteUser"],
+  fallback: "axor.users.list and axor.users.delete will throw",
+};
+
+export const EVENT_LOG_READER: OptionalPart<EventLogReader> = {
+  title: "event log reader",
+  interfaceName: "EventLogReader",
+  verbs: ["listSecurityEvents", "deleteSecurityEvents"],
+  fallback: "axor.users.events and purging a deleted user's events will throw",
+};
+
+export const EXPIRED_ROW_SWEEPER: OptionalPart<ExpiredRowSweeper> = {
+  title: "expired-row sweeper",
+  interfaceName: "ExpiredRowSweeper",
+  verbs: ["sweepExpired"],
+  fallback: "axor.cleanup() will throw; expired rows stay until you delete them",
 };
 
 /** The verbs of `part` that `store` has as functions. */

@@ -36,19 +36,31 @@ export function freshKeyPrefix(): string {
   return `axor-test:${randomUUID()}:`;
 }
 
-/** Deletes every key under `prefix` (SCAN + DEL), so a run leaves nothing behind. */
-export async function deleteKeysUnder(url: string, prefix: string): Promise<number> {
+/** Every key under `prefix` (SCAN MATCH to the end of the cursor). */
+export async function keysUnder(url: string, prefix: string): Promise<string[]> {
   const redis = new Redis(url);
-  let deleted = 0;
+  const found: string[] = [];
   try {
     let cursor = "0";
     do {
       const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
-      if (keys.length > 0) deleted += await redis.del(...keys);
+      found.push(...keys);
       cursor = next;
     } while (cursor !== "0");
   } finally {
     redis.disconnect();
   }
-  return deleted;
+  return found;
+}
+
+/** Deletes every key under `prefix` (SCAN + DEL), so a run leaves nothing behind. */
+export async function deleteKeysUnder(url: string, prefix: string): Promise<number> {
+  const keys = await keysUnder(url, prefix);
+  if (keys.length === 0) return 0;
+  const redis = new Redis(url);
+  try {
+    return await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }

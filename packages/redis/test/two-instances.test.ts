@@ -48,7 +48,12 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)(
       await deleteKeysUnder(redisUrl, keyPrefix);
     });
 
-    const post = (on: RunningExample, path: string, headers: Record<string, string>, body?: object) =>
+    const post = (
+      on: RunningExample,
+      path: string,
+      headers: Record<string, string>,
+      body?: object,
+    ) =>
       fetch(`${on.origin}/api/user/${path}`, {
         method: "POST",
         headers,

@@ -17,8 +17,9 @@ const APP = { "content-type": "application/json", "x-requested-by": "mobile_app"
 const WEB = { "content-type": "application/json" };
 
 /**
- * Two app processes (the Express and the Fastify example) on one PostgreSQL database and one
- * Redis, as behind a load balancer: what one instance does, the other sees at once.
+ * App processes on one PostgreSQL database and one Redis, as behind a load balancer: the Express
+ * example (A) and the Fastify example (B), plus the Hono one (C) to check its Redis wiring too.
+ * What one instance does, the others see at once.
  */
 describe.skipIf(!POSTGRES_URL || !REDIS_URL)(
   "two instances on one PostgreSQL and one Redis (set AXOR_TEST_POSTGRES_URL and AXOR_TEST_REDIS_URL to run)",
@@ -28,6 +29,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)(
     let database: TestDatabase | undefined;
     let a: RunningExample;
     let b: RunningExample;
+    let c: RunningExample;
 
     beforeAll(async () => {
       database = await freshServerDatabase(POSTGRES_URL ?? "");
@@ -39,11 +41,14 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)(
         AXOR_REDIS_URL: `${redisUrl}?keyPrefix=${encodeURIComponent(keyPrefix)}`,
         LOG_LEVEL: "warn",
       };
-      [a, b] = await Promise.all([runExample("express", env), runExample("fastify", env)]);
-    });
+      // One after the other: each start compiles with tsx, and the machine may be busy.
+      a = await runExample("express", env);
+      b = await runExample("fastify", env);
+      c = await runExample("hono", env);
+    }, 180_000);
 
     afterAll(async () => {
-      await Promise.all([a?.stop(), b?.stop()]);
+      await Promise.all([a?.stop(), b?.stop(), c?.stop()]);
       await database?.drop();
       await deleteKeysUnder(redisUrl, keyPrefix);
     });
@@ -92,9 +97,11 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)(
       expect(cookie).toMatch(/^axor_session=./);
 
       expect((await me(a, { cookie })).status).toBe(200);
+      expect((await me(c, { cookie })).status).toBe(200);
       const logout = await post(a, "logout/", { ...WEB, cookie, origin: a.origin });
       expect(logout.status).toBe(204);
       expect((await me(b, { cookie })).status).toBe(401);
+      expect((await me(c, { cookie })).status).toBe(401);
     });
 
     it("rate limits are shared: failed logins on A count on B (429 with Retry-After), in Redis", async () => {
@@ -113,8 +120,12 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)(
       expect(Number(onB.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(await onB.json()).toMatchObject({ code: "RateLimited" });
 
+      const onC = await post(c, "login/", APP, wrong);
+      expect(onC.status).toBe(429);
+      expect(Number(onC.headers.get("retry-after"))).toBeGreaterThan(0);
+
       expect((await keysUnder(redisUrl, keyPrefix)).length).toBeGreaterThan(0);
-      for (const instance of [a, b]) expect(instance.isRunning()).toBe(true);
+      for (const instance of [a, b, c]) expect(instance.isRunning()).toBe(true);
     });
   },
 );

@@ -10,6 +10,7 @@ export default [
   "packages/fastify",
   "packages/hono",
   "packages/node",
+  "packages/redis",
   "examples/custom-storage",
   "fault-tests",
   "abuse-tests",

@@ -1,7 +1,9 @@
 import { createAxor, smtpMailer } from "@axor/core";
 import { axorPlugin } from "@axor/fastify";
 import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+import { redisRateLimitStore } from "@axor/redis";
 import Fastify from "fastify";
+import { Redis } from "ioredis";
 
 // The settings, from the environment.
 const port = Number(process.env.PORT ?? 3000);
@@ -10,6 +12,7 @@ const databaseUrl = process.env.AXOR_DATABASE ?? "./data/axor.db"; // or postgre
 const baseUrl = process.env.AXOR_BASE_URL ?? `http://${host}:${port}`; // the origin in email links
 const smtpUrl = process.env.AXOR_SMTP_URL; // unset: emails are printed to the console
 const mailFrom = process.env.AXOR_MAIL_FROM ?? "no-reply@example.com";
+const redisUrl = process.env.AXOR_REDIS_URL; // unset: rate-limit counters in the database
 const trustedProxies = (process.env.AXOR_TRUSTED_PROXIES ?? "")
   .split(",")
   .map((proxy) => proxy.trim())
@@ -22,12 +25,17 @@ const database = openDatabase(databaseUrl);
 const { applied } = await migrateToLatest(database.db);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 
+// Rate-limit counters in Redis when AXOR_REDIS_URL is set, shared by every instance of the app.
+const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: true }) : undefined;
+await redis?.connect();
+
 const axor = createAxor({
   storage: kyselyStorage(database.db),
   secret,
   baseUrl,
   mailer: smtpUrl ? smtpMailer(smtpUrl, mailFrom) : undefined,
   trustedProxies,
+  rateLimitStore: redis && redisRateLimitStore({ client: redis }),
 });
 
 // The app: the Axor API at /api/user, then the app's own routes.
@@ -47,6 +55,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     console.log(`${signal}: closing the server and the database`);
     await app.close();
     await database.close();
+    redis?.disconnect();
     process.exit(0);
   });
 }

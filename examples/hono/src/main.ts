@@ -2,9 +2,11 @@ import type { Server } from "node:http";
 import { createAxor, smtpMailer } from "@axor/core";
 import { axorApp, requireAuth } from "@axor/hono";
 import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+import { redisRateLimitStore } from "@axor/redis";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { logger } from "hono/logger";
+import { Redis } from "ioredis";
 
 // The settings, from the environment.
 const port = Number(process.env.PORT ?? 3000);
@@ -13,6 +15,7 @@ const databaseUrl = process.env.AXOR_DATABASE ?? "./data/axor.db"; // or postgre
 const baseUrl = process.env.AXOR_BASE_URL ?? `http://${host}:${port}`; // the origin in email links
 const smtpUrl = process.env.AXOR_SMTP_URL; // unset: emails are printed to the console
 const mailFrom = process.env.AXOR_MAIL_FROM ?? "no-reply@example.com";
+const redisUrl = process.env.AXOR_REDIS_URL; // unset: rate-limit counters in the database
 const trustedProxies = (process.env.AXOR_TRUSTED_PROXIES ?? "")
   .split(",")
   .map((proxy) => proxy.trim())
@@ -25,12 +28,17 @@ const database = openDatabase(databaseUrl);
 const { applied } = await migrateToLatest(database.db);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 
+// Rate-limit counters in Redis when AXOR_REDIS_URL is set, shared by every instance of the app.
+const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: true }) : undefined;
+await redis?.connect();
+
 const axor = createAxor({
   storage: kyselyStorage(database.db),
   secret,
   baseUrl,
   mailer: smtpUrl ? smtpMailer(smtpUrl, mailFrom) : undefined,
   trustedProxies,
+  rateLimitStore: redis && redisRateLimitStore({ client: redis }),
 });
 
 // The app: the Axor API at /api/user, then the app's own routes.
@@ -51,6 +59,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
     await new Promise((resolve) => server.close(resolve));
     await database.close();
+    redis?.disconnect();
     process.exit(0);
   });
 }

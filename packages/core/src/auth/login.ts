@@ -16,7 +16,7 @@ import { parseInput } from "../validation/parse-input.js";
 import { recordUserEvent } from "./record-user-event.js";
 import { signIn } from "./sign-in.js";
 
-const loginSchema = bodyObject({
+export const loginSchema = bodyObject({
   email: loginEmailField,
   password: passwordField,
   code: v.optional(

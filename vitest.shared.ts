@@ -1,6 +1,16 @@
 import { fileURLToPath } from "node:url";
 
-const packages = ["core", "kysely", "express", "fastify", "hono", "node", "redis", "testing"];
+const packages = [
+  "core",
+  "kysely",
+  "express",
+  "fastify",
+  "hono",
+  "node",
+  "redis",
+  "testing",
+  "client",
+];
 
 /** Resolve `@axor/*` to the packages' sources, so tests need no build step. */
 export const sourceAliases = Object.fromEntries([

@@ -11,6 +11,7 @@ export default [
   "packages/hono",
   "packages/node",
   "packages/redis",
+  "packages/client",
   "examples/custom-storage",
   "fault-tests",
   "abuse-tests",

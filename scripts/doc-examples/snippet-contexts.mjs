@@ -12,6 +12,7 @@ const fastify = { adapter: "@axor/fastify", module: contextModule("fastify") };
 const hono = { adapter: "@axor/hono", module: contextModule("hono") };
 const testing = { adapter: null, module: contextModule("testing") };
 const testingPackage = { adapter: null, module: contextModule("testing-package") };
+const client = { adapter: "@axor/client", module: contextModule("client") };
 
 /** Contexts of the pages in docs/ and of README.md; any other page gets `nodeHttp`. */
 const pages = {
@@ -21,15 +22,22 @@ const pages = {
   "docs/fastify.md": fastify,
   "docs/hono.md": hono,
   "docs/testing.md": testing,
+  "docs/client.md": client,
 };
 
 /** Contexts of JSDoc examples, by package folder; any other package gets `nodeHttp`. */
-const packages = { express, fastify, hono, testing: testingPackage };
+const packages = { express, fastify, hono, testing: testingPackage, client };
 
 /** Every context module, for the compiler. */
-export const contextModules = [nodeHttp, express, fastify, hono, testing, testingPackage].map(
-  (context) => context.module,
-);
+export const contextModules = [
+  nodeHttp,
+  express,
+  fastify,
+  hono,
+  testing,
+  testingPackage,
+  client,
+].map((context) => context.module);
 
 /** The context `{ adapter, module }` of a block in `file` (a path relative to the root). */
 export function snippetContext(file) {

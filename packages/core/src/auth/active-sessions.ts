@@ -9,7 +9,7 @@ import { bodyObject, requiredString } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
 import { recordUserEvent } from "./record-user-event.js";
 
-const closeSessionSchema = bodyObject({ id: requiredString() });
+export const closeSessionSchema = bodyObject({ id: requiredString() });
 
 /**
  * The shape of every session and token id Axor hands out (`randomUUID()`, lower case). Any

@@ -11,7 +11,7 @@ import { parseInput } from "../validation/parse-input.js";
 import { recordUserEvent } from "./record-user-event.js";
 import { hitEmailLimit } from "./verify-email.js";
 
-const changeEmailSchema = bodyObject({ email: emailField, password: passwordField });
+export const changeEmailSchema = bodyObject({ email: emailField, password: passwordField });
 
 const WRONG_PASSWORD = "The password is incorrect.";
 

@@ -9,7 +9,7 @@ import { bodyObject, nameField } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
 import { recordUserEvent } from "./record-user-event.js";
 
-const changeNameSchema = bodyObject({ first_name: nameField, last_name: nameField });
+export const changeNameSchema = bodyObject({ first_name: nameField, last_name: nameField });
 
 /**
  * `change_name/`: sets the signed-in user's first and last name (validated as at register:

@@ -9,7 +9,7 @@ import { parseInput } from "../validation/parse-input.js";
 import { checkPasswordPolicy } from "./password-policy.js";
 import { recordUserEvent } from "./record-user-event.js";
 
-const changePasswordSchema = bodyObject({
+export const changePasswordSchema = bodyObject({
   old_password: passwordField,
   new_password: passwordField,
 });

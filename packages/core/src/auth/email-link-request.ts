@@ -11,7 +11,7 @@ import { parseInput } from "../validation/parse-input.js";
 import { issueOneTimeToken } from "./issue-one-time-token.js";
 import { recordUserEvent } from "./record-user-event.js";
 
-const requestSchema = bodyObject({ email: emailField });
+export const requestSchema = bodyObject({ email: emailField });
 
 /** What one of the "email me a link" endpoints sends. */
 export interface LinkEmail {

@@ -17,7 +17,7 @@ import { loginScope } from "./login-trust.js";
 import { recordUserEvent } from "./record-user-event.js";
 import { signIn } from "./sign-in.js";
 
-const loginSchema = bodyObject({
+export const loginSchema = bodyObject({
   email: loginEmailField,
   password: passwordField,
   code: v.optional(

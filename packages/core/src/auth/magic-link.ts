@@ -11,7 +11,7 @@ import { consumeLiveToken, findLiveToken, tokenOf } from "./one-time-token-input
 import { recordUserEvent } from "./record-user-event.js";
 import { signIn } from "./sign-in.js";
 
-const consumeSchema = bodyObject({
+export const consumeSchema = bodyObject({
   // Checked by `tokenOf`: a missing or empty token is `TokenRequired`, not a ValidationError.
   token: v.optional(v.unknown()),
   code: v.optional(

@@ -13,8 +13,8 @@ import { checkPasswordPolicy } from "./password-policy.js";
 import { recordUserEvent } from "./record-user-event.js";
 
 /** Only the body's shape: `token` itself is judged by `tokenOf` (400 `TokenRequired`). */
-const validateSchema = bodyObject({ token: v.optional(v.unknown()) });
-const resetSchema = bodyObject({ token: v.optional(v.unknown()), password: passwordField });
+export const validateSchema = bodyObject({ token: v.optional(v.unknown()) });
+export const resetSchema = bodyObject({ token: v.optional(v.unknown()), password: passwordField });
 
 /** `forgot_password/request/`: see `requestEmailLink`; the link leads to a new password. */
 export function requestPasswordReset(ctx: AxorContext, input: unknown, client: ClientInfo) {

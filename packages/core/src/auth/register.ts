@@ -12,7 +12,7 @@ import { parseInput } from "../validation/parse-input.js";
 import { checkPasswordPolicy } from "./password-policy.js";
 import { signIn } from "./sign-in.js";
 
-const registerSchema = bodyObject({
+export const registerSchema = bodyObject({
   email: emailField,
   password: passwordField,
   first_name: nameField,

@@ -21,7 +21,7 @@ export const BACKUP_CODE_COUNT = 10;
 const blankMessage = "This field may not be blank.";
 
 /** `totp/enable/`'s code: the 6 digits of the authenticator app (spaces inside are ignored). */
-const enableSchema = bodyObject({
+export const enableSchema = bodyObject({
   code: v.pipe(
     requiredString(),
     v.transform((code: string) => code.replace(/\s/g, "")),
@@ -31,7 +31,7 @@ const enableSchema = bodyObject({
 });
 
 /** The code of `totp/disable/` and `totp/new-backup-codes/`: a TOTP code or a backup code. */
-const secondFactorSchema = bodyObject({
+export const secondFactorSchema = bodyObject({
   code: v.pipe(
     requiredString(),
     v.trim(),

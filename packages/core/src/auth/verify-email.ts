@@ -11,7 +11,7 @@ import { consumeLiveToken, findLiveToken, tokenOf } from "./one-time-token-input
 import { recordUserEvent } from "./record-user-event.js";
 
 /** Any JSON object; `token` is judged by `tokenOf` (400 `TokenRequired`). */
-const tokenBody = bodyObject({ token: v.optional(v.unknown()) });
+export const tokenBody = bodyObject({ token: v.optional(v.unknown()) });
 
 /**
  * Counts one email asked for, per address and per client IP (the `email` rate limit); 429

@@ -1,5 +1,6 @@
 import type { ClientInfo } from "../api/client-info.js";
 import type { AxorContext } from "../axor-context.js";
+import type { Operation } from "../openapi/operation.js";
 import type { ResolvedSession } from "../sessions/resolve-session.js";
 import type { AxorResponse } from "./neutral-http.js";
 
@@ -23,5 +24,16 @@ export interface Endpoint {
   run(call: EndpointCall): Promise<AxorResponse>;
 }
 
-/** Path (with its trailing slash) -> method -> endpoint. */
-export type RouteTable = Readonly<Record<string, Readonly<Record<string, Endpoint>>>>;
+/** A route of the table: the endpoint, and what the OpenAPI document says about it. */
+export interface Route extends Endpoint {
+  operation: Operation;
+}
+
+/** Joins an endpoint and its description into one route of the table. */
+export const route = (endpoint: Endpoint, operation: Operation): Route => ({
+  ...endpoint,
+  operation,
+});
+
+/** Path (with its trailing slash) -> method -> route. */
+export type RouteTable = Readonly<Record<string, Readonly<Record<string, Route>>>>;

@@ -59,6 +59,17 @@ export function describeRoutingContract(start: StartContractServer): void {
       expectProblem(await app.get("me"), "me", "NotAuthenticated");
     });
 
+    it("serves the OpenAPI document at openapi.json (not in SPEC: see docs/openapi.md)", async () => {
+      const document = await ctx.client().get("openapi.json");
+      expect(document.status, document.text).toBe(200);
+      expect(document.body).toMatchObject({ openapi: "3.1.0", servers: [{ url: "." }] });
+      const paths = Object.keys((document.body as { paths: object }).paths);
+      expect(paths).toEqual(expect.arrayContaining(["/login/", "/me/", "/openapi.json"]));
+      const post = await ctx.client().post("openapi.json", {});
+      expectProblem(post, "openapi.json", "MethodNotAllowed");
+      expect(allowed(post)).toEqual(["GET", "HEAD", "OPTIONS"]);
+    });
+
     it("reports the path as sent in `instance`, with or without the slash", async () => {
       await registerAccount(ctx.client());
       const withSlash = expectProblem(await ctx.client().get("me/"), "me/", "NotAuthenticated");

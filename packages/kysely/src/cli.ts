@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `axor-kysely` command: applies Axor's migrations, or lists them, on the database named
- * by `--database` or `AXOR_DATABASE`. Exit code 0 on success, 1 with the reason on stderr.
+ * by `--database` or `AXOR_DATABASE`. Exit code 0 on success, 1 with the reason on stderr;
+ * `status` exits 2 while a migration is pending, so a deploy can gate on it.
  *
  * @example
  * ```sh
  * npx axor-kysely migrate --database postgres://app@db.internal/app
- * AXOR_DATABASE=./data/axor.db npx axor-kysely status --prefix auth_
+ * AXOR_DATABASE=./data/axor.db npx axor-kysely status --prefix auth_ || echo "migrate first"
  * ```
  */
 import { parseArgs } from "node:util";
@@ -17,7 +18,8 @@ const USAGE = `Usage: axor-kysely <command> [options]
 
 Commands:
   migrate   apply Axor's pending migrations
-  status    list Axor's migrations and whether each is applied
+  status    list Axor's migrations and whether each is applied;
+            exits 2 while one is pending
 
 Options:
   -d, --database <url>   a SQLite file path, ":memory:", a postgres:// or a mysql:// URL
@@ -25,6 +27,9 @@ Options:
   -p, --prefix <prefix>  table prefix (default: axor_)
   -h, --help             show this help
 `;
+
+/** `status`'s exit code while migrations are pending (1 is kept for errors). */
+const PENDING_EXIT_CODE = 2;
 
 /** Thrown for a wrong command line: printed with a pointer to --help. */
 class UsageError extends Error {}
@@ -63,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const pending = states.filter((state) => state.appliedAt === null).length;
       process.stdout.write(pending === 0 ? "Up to date.\n" : `${pending} pending.\n`);
+      if (pending > 0) return PENDING_EXIT_CODE;
     }
   } finally {
     await close();

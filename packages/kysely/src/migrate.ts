@@ -1,4 +1,5 @@
 import { type Kysely, Migrator } from "kysely";
+import { DatabaseDriverError } from "./database-driver.js";
 import { axorMigrationProvider } from "./migrations/axor-migrations.js";
 import { DEFAULT_TABLE_PREFIX, tableNames } from "./table-names.js";
 
@@ -47,7 +48,8 @@ export interface MigrationState {
   appliedAt: Date | null;
 }
 
-function migratorFor(db: Kysely<any>, options: MigrateOptions): Migrator {
+/** Kysely's `Migrator` over Axor's migrations and bookkeeping tables for `options`' prefix. */
+export function migratorFor(db: Kysely<any>, options: MigrateOptions): Migrator {
   const tables = tableNames(options.tablePrefix);
   return new Migrator({
     db: db.withoutPlugins(),
@@ -61,7 +63,8 @@ function migratorFor(db: Kysely<any>, options: MigrateOptions): Migrator {
  * Brings Axor's tables up to date with Kysely's `Migrator` (the migrations ship inside the
  * package). Safe to call on every start: a second run applies nothing. Migration bookkeeping
  * tables carry the prefix too, so two prefixes can share one database. Throws an `Error` naming
- * the failed migration, with the database error as `cause`.
+ * the failed migration, with the database error as `cause`; a driver that cannot load throws its
+ * `DatabaseDriverError` as it is.
  *
  * @example
  * ```ts
@@ -77,6 +80,7 @@ export async function migrateToLatest(
   options: MigrateOptions = {},
 ): Promise<MigrationOutcome> {
   const { error, results = [] } = await migratorFor(db, options).migrateToLatest();
+  if (error instanceof DatabaseDriverError) throw error; // an installation problem, not a migration's
   if (error !== undefined) {
     const failed = results.find((result) => result.status === "Error")?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
@@ -109,6 +113,7 @@ export async function migrationStatus(
     const migrations = await migratorFor(db, options).getMigrations();
     return migrations.map(({ name, executedAt }) => ({ name, appliedAt: executedAt ?? null }));
   } catch (error) {
+    if (error instanceof DatabaseDriverError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Could not read the Axor migration status: ${reason}`, { cause: error });
   }

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { EventLog } from "@axor/core/storage";
 import type { StorageContext } from "../storage-context.js";
+import { toStoredInstant } from "../stored-values.js";
 
 /** The security log: append-only rows with a random UUID key (portable, no auto-increment). */
-export function securityEventVerbs({ db, tables }: StorageContext): EventLog {
+export function securityEventVerbs({ db, flavor, tables }: StorageContext): EventLog {
   return {
     async recordSecurityEvent(event) {
       await db
@@ -14,7 +15,7 @@ export function securityEventVerbs({ db, tables }: StorageContext): EventLog {
           type: event.type,
           ip: event.ip,
           ua: event.ua,
-          at: event.at.getTime(),
+          at: toStoredInstant(flavor, event.at),
         })
         .execute();
     },

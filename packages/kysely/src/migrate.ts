@@ -1,4 +1,4 @@
-import { type Kysely, Migrator } from "kysely";
+import type { Kysely, Migrator } from "kysely";
 import { DatabaseDriverError } from "./database-driver.js";
 import { axorMigrationProvider } from "./migrations/axor-migrations.js";
 import { DEFAULT_TABLE_PREFIX, tableNames } from "./table-names.js";
@@ -48,10 +48,22 @@ export interface MigrationState {
   appliedAt: Date | null;
 }
 
+/**
+ * Kysely's `Migrator` class: exported by "kysely" up to 0.28, only by "kysely/migration" from
+ * 0.29 (which 0.28 lacks). Both are peers this package accepts, so it is looked up at run time.
+ */
+async function loadMigrator(): Promise<typeof Migrator> {
+  const root = (await import("kysely")) as { Migrator?: typeof Migrator };
+  if (root.Migrator) return root.Migrator;
+  const subpath = "kysely/migration"; // a variable: 0.28's types have no such module
+  return ((await import(subpath)) as { Migrator: typeof Migrator }).Migrator;
+}
+
 /** Kysely's `Migrator` over Axor's migrations and bookkeeping tables for `options`' prefix. */
-export function migratorFor(db: Kysely<any>, options: MigrateOptions): Migrator {
+export async function migratorFor(db: Kysely<any>, options: MigrateOptions): Promise<Migrator> {
   const tables = tableNames(options.tablePrefix);
-  return new Migrator({
+  const KyselyMigrator = await loadMigrator();
+  return new KyselyMigrator({
     db: db.withoutPlugins(),
     provider: axorMigrationProvider(tables),
     migrationTableName: tables.migrations,
@@ -79,7 +91,7 @@ export async function migrateToLatest(
   db: Kysely<any>,
   options: MigrateOptions = {},
 ): Promise<MigrationOutcome> {
-  const { error, results = [] } = await migratorFor(db, options).migrateToLatest();
+  const { error, results = [] } = await (await migratorFor(db, options)).migrateToLatest();
   if (error instanceof DatabaseDriverError) throw error; // an installation problem, not a migration's
   if (error !== undefined) {
     const failed = results.find((result) => result.status === "Error")?.migrationName;
@@ -110,7 +122,7 @@ export async function migrationStatus(
   options: MigrateOptions = {},
 ): Promise<MigrationState[]> {
   try {
-    const migrations = await migratorFor(db, options).getMigrations();
+    const migrations = await (await migratorFor(db, options)).getMigrations();
     return migrations.map(({ name, executedAt }) => ({ name, appliedAt: executedAt ?? null }));
   } catch (error) {
     if (error instanceof DatabaseDriverError) throw error;

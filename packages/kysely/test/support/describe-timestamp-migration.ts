@@ -25,7 +25,7 @@ export function describeTimestampMigration(
     it("keeps every stored instant, to the millisecond, and can be undone", async () => {
       const prefix = `m${randomUUID().slice(0, 8)}_`;
       const t = tableNames(prefix);
-      const migrator = migratorFor(db(), { tablePrefix: prefix });
+      const migrator = await migratorFor(db(), { tablePrefix: prefix });
       expect((await migrator.migrateTo("0001_initial_schema")).error).toBeUndefined();
 
       const userId = randomUUID();

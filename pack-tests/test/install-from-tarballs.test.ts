@@ -45,6 +45,7 @@ describe("installing the packed packages with npm into a fresh app", {
       "@types/node@^20",
       "kysely@^0.29",
       "pg@^8",
+      "@types/pg@^8",
     ]);
   }, 10 * MINUTES);
 
@@ -92,6 +93,18 @@ describe("installing the packed packages with npm into a fresh app", {
     const compiled = await runCommand(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: app });
     expect(compiled.stdout + compiled.stderr).toBe("");
     expect(compiled.code).toBe(0);
+  });
+
+  it("CommonJS code can require() every package (Node 20.19+, no flag)", async () => {
+    const names = ["core", "core/storage", "core/adapter", "express", "kysely", "node"];
+    const script = `for (const name of ${JSON.stringify(names)}) {
+      const loaded = require("@axor/" + name);
+      if (Object.keys(loaded).length === 0) throw new Error("nothing exported by @axor/" + name);
+    }
+    console.log(typeof require("@axor/core").createAxor);`;
+    const run = await runCommand(process.execPath, ["--no-warnings", "-e", script], { cwd: app });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim()).toBe("function");
   });
 
   describe.skipIf(!postgresUrl)("on PostgreSQL, without better-sqlite3 installed", () => {

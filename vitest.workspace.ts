@@ -15,4 +15,5 @@ export default [
   "examples/custom-storage",
   "fault-tests",
   "abuse-tests",
+  "pack-tests",
 ];

@@ -4,12 +4,13 @@
  * `migrate` and `status` for the schema, `cleanup` for housekeeping (from cron), and
  * `users create|list|disable|enable|delete` for operators, and `import-django-axor` to bring
  * a Django Axor database over (docs/django-axor.md). Exit code 0 on success, 1 with the
- * reason on stderr (one line, or one per invalid field; never a stack trace).
+ * reason on stderr (one line, or one per invalid field; never a stack trace); `status` exits 2
+ * while a migration is pending, so a deploy can gate on it.
  *
  * @example
  * ```sh
  * npx axor-kysely migrate --database postgres://app@db.internal/app
- * AXOR_DATABASE=./data/axor.db npx axor-kysely status --prefix auth_
+ * AXOR_DATABASE=./data/axor.db npx axor-kysely status --prefix auth_ || echo "migrate first"
  * printf '%s' "$ADMIN_PASSWORD" | npx axor-kysely users create --email admin@example.com \
  *   --first-name Site --last-name Admin --verified --password-stdin
  * npx axor-kysely users disable mallory@example.com

@@ -1,3 +1,4 @@
+export { DatabaseDriverError } from "./database-driver.js";
 export type { OpenDatabaseOptions } from "./database-options.js";
 export {
   type DjangoImportOptions,

@@ -64,8 +64,9 @@ export type KyselyStorage = StorageAdapter &
  *
  * Every verb the interface calls atomic is one atomic statement (or one transaction) on all
  * three databases; a duplicate email throws `EmailTakenError` and an unreachable database
- * throws `StorageUnavailableError`, never a driver error. Instants are stored as epoch
- * milliseconds and come back as `Date`s. The session lookup run on every authenticated request
+ * throws `StorageUnavailableError`, never a driver error. Instants are stored in the database's
+ * own time type (`timestamptz` on PostgreSQL, `DATETIME(3)` in UTC on MySQL/MariaDB, INTEGER
+ * epoch milliseconds on SQLite) and come back as `Date`s. The session lookup run on every authenticated request
  * is compiled once, here. Plugins on `db` (such as `CamelCasePlugin`) are ignored by the
  * adapter and keep working for the rest of your app.
  *

@@ -2,6 +2,8 @@ import type { SessionWithUser } from "@axor/core/storage";
 import type { Kysely } from "kysely";
 import { type ReusableQuery, reusableQuery } from "./reusable-query.js";
 import { SESSION_COLUMNS, sessionFromRow, sessionRowKeys } from "./session-row.js";
+import type { SqlFlavor } from "./sql-flavor.js";
+import { toStoredInstant } from "./stored-values.js";
 import type { TableNames } from "./table-names.js";
 import { USER_COLUMNS, userFromRow, userRowKeys } from "./user-row.js";
 
@@ -17,7 +19,11 @@ export interface LiveSessionQuery {
  * Compiles the session-and-user lookup once per adapter; each call only binds the key hash and
  * the instant. Columns are aliased `s_*` and `u_*` since both tables have `id` and timestamps.
  */
-export function liveSessionQuery(db: Kysely<any>, tables: TableNames): LiveSessionQuery {
+export function liveSessionQuery(
+  db: Kysely<any>,
+  flavor: SqlFlavor,
+  tables: TableNames,
+): LiveSessionQuery {
   const query: ReusableQuery<Record<string, unknown>> = reusableQuery((slot) =>
     db
       .selectFrom(`${tables.sessions} as s`)
@@ -33,7 +39,9 @@ export function liveSessionQuery(db: Kysely<any>, tables: TableNames): LiveSessi
 
   return {
     async run(keyHash, now) {
-      const { rows } = await db.executeQuery(query.bind({ keyHash, now: now.getTime() }));
+      const { rows } = await db.executeQuery(
+        query.bind({ keyHash, now: toStoredInstant(flavor, now) }),
+      );
       const row = rows[0];
       if (!row) return null;
       return { session: sessionFromRow(row, SESSION_KEYS), user: userFromRow(row, USER_KEYS) };

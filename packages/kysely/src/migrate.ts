@@ -1,4 +1,5 @@
-import { type Kysely, Migrator } from "kysely";
+import type { Kysely, Migrator } from "kysely";
+import { DatabaseDriverError } from "./database-driver.js";
 import { axorMigrationProvider } from "./migrations/axor-migrations.js";
 import { DEFAULT_TABLE_PREFIX, tableNames } from "./table-names.js";
 
@@ -22,7 +23,7 @@ export interface MigrateOptions {
  * @example
  * ```ts
  * const { applied }: MigrationOutcome = await migrateToLatest(db);
- * // ["0001_initial_schema"] on an empty database, [] once it is up to date
+ * // ["0001_initial_schema", "0002_native_timestamps"] on an empty database, [] once up to date
  * ```
  */
 export interface MigrationOutcome {
@@ -47,9 +48,22 @@ export interface MigrationState {
   appliedAt: Date | null;
 }
 
-function migratorFor(db: Kysely<any>, options: MigrateOptions): Migrator {
+/**
+ * Kysely's `Migrator` class: exported by "kysely" up to 0.28, only by "kysely/migration" from
+ * 0.29 (which 0.28 lacks). Both are peers this package accepts, so it is looked up at run time.
+ */
+async function loadMigrator(): Promise<typeof Migrator> {
+  const root = (await import("kysely")) as { Migrator?: typeof Migrator };
+  if (root.Migrator) return root.Migrator;
+  const subpath = "kysely/migration"; // a variable: 0.28's types have no such module
+  return ((await import(subpath)) as { Migrator: typeof Migrator }).Migrator;
+}
+
+/** Kysely's `Migrator` over Axor's migrations and bookkeeping tables for `options`' prefix. */
+export async function migratorFor(db: Kysely<any>, options: MigrateOptions): Promise<Migrator> {
   const tables = tableNames(options.tablePrefix);
-  return new Migrator({
+  const KyselyMigrator = await loadMigrator();
+  return new KyselyMigrator({
     db: db.withoutPlugins(),
     provider: axorMigrationProvider(tables),
     migrationTableName: tables.migrations,
@@ -61,7 +75,8 @@ function migratorFor(db: Kysely<any>, options: MigrateOptions): Migrator {
  * Brings Axor's tables up to date with Kysely's `Migrator` (the migrations ship inside the
  * package). Safe to call on every start: a second run applies nothing. Migration bookkeeping
  * tables carry the prefix too, so two prefixes can share one database. Throws an `Error` naming
- * the failed migration, with the database error as `cause`.
+ * the failed migration, with the database error as `cause`; a driver that cannot load throws its
+ * `DatabaseDriverError` as it is.
  *
  * @example
  * ```ts
@@ -76,7 +91,8 @@ export async function migrateToLatest(
   db: Kysely<any>,
   options: MigrateOptions = {},
 ): Promise<MigrationOutcome> {
-  const { error, results = [] } = await migratorFor(db, options).migrateToLatest();
+  const { error, results = [] } = await (await migratorFor(db, options)).migrateToLatest();
+  if (error instanceof DatabaseDriverError) throw error; // an installation problem, not a migration's
   if (error !== undefined) {
     const failed = results.find((result) => result.status === "Error")?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
@@ -106,9 +122,10 @@ export async function migrationStatus(
   options: MigrateOptions = {},
 ): Promise<MigrationState[]> {
   try {
-    const migrations = await migratorFor(db, options).getMigrations();
+    const migrations = await (await migratorFor(db, options)).getMigrations();
     return migrations.map(({ name, executedAt }) => ({ name, appliedAt: executedAt ?? null }));
   } catch (error) {
+    if (error instanceof DatabaseDriverError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Could not read the Axor migration status: ${reason}`, { cause: error });
   }

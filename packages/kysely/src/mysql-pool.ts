@@ -1,6 +1,7 @@
 import type { MysqlPool, MysqlPoolConnection, MysqlQueryResult } from "kysely";
 import type { PoolConnection } from "mysql2";
 import { isConnectionFailure } from "./connection-failure.js";
+import { importDriver } from "./database-driver.js";
 import type { DatabaseOptions } from "./database-options.js";
 
 const ignore = () => {};
@@ -17,7 +18,7 @@ const ignore = () => {};
  *   goes straight back to the pool.
  */
 export async function createMysqlPool(url: string, options: DatabaseOptions): Promise<MysqlPool> {
-  const { default: driver } = await import("mysql2");
+  const { default: driver } = await importDriver("mysql", () => import("mysql2"));
   const connectMs = Math.ceil(options.connectTimeoutSeconds * 1000);
   const statementMs = Math.ceil(options.statementTimeoutSeconds * 1000);
   const pool = driver.createPool({

@@ -1,4 +1,5 @@
 import type { OneTimeTokenPurpose, OneTimeTokenRecord } from "@axor/core/storage";
+import type { SqlFlavor } from "./sql-flavor.js";
 import { fromStoredInstant, toStoredInstant } from "./stored-values.js";
 
 /** The columns of the one-time-tokens table. */
@@ -15,14 +16,17 @@ export const ONE_TIME_TOKEN_COLUMNS = [
 export type OneTimeTokenRow = Record<(typeof ONE_TIME_TOKEN_COLUMNS)[number], unknown>;
 
 /** The row to insert for a token. */
-export function oneTimeTokenRow(token: OneTimeTokenRecord): Record<string, unknown> {
+export function oneTimeTokenRow(
+  flavor: SqlFlavor,
+  token: OneTimeTokenRecord,
+): Record<string, unknown> {
   return {
     token_hash: token.tokenHash,
     purpose: token.purpose,
     user_id: token.userId,
     email: token.email,
-    created_at: toStoredInstant(token.createdAt),
-    expire_at: toStoredInstant(token.expireAt),
+    created_at: toStoredInstant(flavor, token.createdAt),
+    expire_at: toStoredInstant(flavor, token.expireAt),
   };
 }
 

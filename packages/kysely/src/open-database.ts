@@ -1,4 +1,5 @@
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
+import { assertDriverInstalled } from "./database-driver.js";
 import { type DatabaseLocation, parseDatabaseLocation } from "./database-location.js";
 import {
   type DatabaseOptions,
@@ -46,6 +47,12 @@ export interface OpenedDatabase {
  * - a `postgres://` or `postgresql://` URL (a pg `Pool`);
  * - a `mysql://` or `mariadb://` URL (a mysql2 pool, utf8mb4, UTC).
  *
+ * Each family's driver is an optional peer dependency of `@axor/kysely`: install `better-sqlite3`,
+ * `pg` or `mysql2` for the database you use. A missing driver throws `DatabaseDriverError` at
+ * once, naming the package to install; a better-sqlite3 whose native addon was never built
+ * (install scripts not allowed) fails the first query with `DatabaseDriverError` explaining how
+ * to allow its build (see docs/installation.md).
+ *
  * The driver is loaded and the connection made on the first query, so this returns at once; an
  * unreachable database shows up then, as `StorageUnavailableError` from the adapter or an error
  * from `migrateToLatest`. A string that is none of the above, or a wrong option, throws at once.
@@ -70,6 +77,7 @@ export interface OpenedDatabase {
 export function openDatabase(url: string, options: OpenDatabaseOptions = {}): OpenedDatabase {
   const location = parseDatabaseLocation(url);
   const resolved = resolveDatabaseOptions(options);
+  assertDriverInstalled(location.dialect);
   const db = new Kysely<any>({ dialect: dialectFor(location, resolved) });
   return { db, dialect: location.dialect, close: () => db.destroy() };
 }

@@ -1,6 +1,7 @@
 import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
 import { isConnectionFailure } from "./connection-failure.js";
+import { importDriver } from "./database-driver.js";
 import type { DatabaseOptions } from "./database-options.js";
 
 const ignore = () => {};
@@ -21,7 +22,7 @@ export async function createPostgresPool(
   url: string,
   options: DatabaseOptions,
 ): Promise<PostgresPool> {
-  const { default: driver } = await import("pg");
+  const { default: driver } = await importDriver("postgres", () => import("pg"));
   const statementMs = Math.ceil(options.statementTimeoutSeconds * 1000);
   const pool = new driver.Pool({
     connectionString: url,

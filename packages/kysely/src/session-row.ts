@@ -1,6 +1,7 @@
 import type { ClientMode } from "@axor/core";
 import type { NewSession, SessionRecord } from "@axor/core/storage";
 import { type RowKeys, rowKeys } from "./row-keys.js";
+import type { SqlFlavor } from "./sql-flavor.js";
 import { fromStoredInstant, fromStoredNullableInstant, toStoredInstant } from "./stored-values.js";
 
 /** The columns of the sessions table, in the order queries select them. */
@@ -30,16 +31,16 @@ export const sessionRowKeys = (prefix = ""): SessionRowKeys => rowKeys(SESSION_C
 const PLAIN_SESSION_KEYS = sessionRowKeys();
 
 /** The row to insert for a new session (not revoked). */
-export function newSessionRow(session: NewSession): Record<string, unknown> {
+export function newSessionRow(flavor: SqlFlavor, session: NewSession): Record<string, unknown> {
   return {
     id: session.id,
     user_id: session.userId,
     kind: session.kind,
     key_hash: session.keyHash,
-    created_at: toStoredInstant(session.createdAt),
-    updated_at: toStoredInstant(session.updatedAt),
-    last_used_at: toStoredInstant(session.lastUsedAt),
-    expire_at: toStoredInstant(session.expireAt),
+    created_at: toStoredInstant(flavor, session.createdAt),
+    updated_at: toStoredInstant(flavor, session.updatedAt),
+    last_used_at: toStoredInstant(flavor, session.lastUsedAt),
+    expire_at: toStoredInstant(flavor, session.expireAt),
     revoked_at: null,
     ip: session.ip,
     ua: session.ua,

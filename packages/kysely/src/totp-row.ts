@@ -27,7 +27,7 @@ export function totpRow(flavor: SqlFlavor, totp: TotpRecord): Record<string, unk
     encrypted_secret: totp.encryptedSecret,
     confirmed: toStoredBoolean(flavor, totp.confirmed),
     last_used_step: totp.lastUsedStep,
-    created_at: toStoredInstant(totp.createdAt),
+    created_at: toStoredInstant(flavor, totp.createdAt),
   };
 }
 

@@ -46,14 +46,14 @@ export function newUserRow(flavor: SqlFlavor, user: NewUser): Record<string, unk
     is_active: toStoredBoolean(flavor, user.isActive),
     is_email_verified: toStoredBoolean(flavor, user.isEmailVerified),
     totp_enabled: toStoredBoolean(flavor, user.totpEnabled ?? false),
-    created_at: toStoredInstant(user.createdAt),
-    updated_at: toStoredInstant(user.updatedAt),
+    created_at: toStoredInstant(flavor, user.createdAt),
+    updated_at: toStoredInstant(flavor, user.updatedAt),
   };
 }
 
 /** The column assignments of a patch; fields left undefined are not touched. */
 export function userPatchColumns(flavor: SqlFlavor, patch: UserPatch): Record<string, unknown> {
-  const columns: Record<string, unknown> = { updated_at: toStoredInstant(patch.updatedAt) };
+  const columns: Record<string, unknown> = { updated_at: toStoredInstant(flavor, patch.updatedAt) };
   if (patch.email !== undefined) columns.email = patch.email;
   if (patch.passwordHash !== undefined) columns.password_hash = patch.passwordHash;
   if (patch.firstName !== undefined) columns.first_name = patch.firstName;

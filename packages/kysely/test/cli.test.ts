@@ -8,6 +8,9 @@ import { afterAll, describe, expect, it } from "vitest";
 const root = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 const cli = join(root, "packages/kysely/src/cli.ts");
 
+/** What `migrate` prints on an empty database. */
+const ALL_APPLIED = "Applied 0001_initial_schema\nApplied 0002_native_timestamps\n";
+
 interface CliRun {
   code: number;
   stdout: string;
@@ -32,14 +35,16 @@ describe("axor-kysely CLI", { timeout: 180_000 }, () => {
   const folder = mkdtemp(join(tmpdir(), "axor-cli-"));
   afterAll(async () => rm(await folder, { recursive: true, force: true }));
 
-  it("migrate applies the schema once, status reports it", async () => {
+  it("migrate applies the schema once; status exits 2 while pending, 0 once applied", async () => {
     const database = join(await folder, "data", "cli.db");
     const before = await runCli(["status", "--database", database]);
-    expect(before).toMatchObject({ code: 0, stderr: "" });
+    expect(before).toMatchObject({ code: 2, stderr: "" });
     expect(before.stdout).toMatch(/pending\s+0001_initial_schema/);
+    expect(before.stdout).toMatch(/pending\s+0002_native_timestamps/);
+    expect(before.stdout).toMatch(/^2 pending\.$/m);
 
     const first = await runCli(["migrate", "--database", database]);
-    expect(first).toEqual({ code: 0, stdout: "Applied 0001_initial_schema\n", stderr: "" });
+    expect(first).toEqual({ code: 0, stdout: ALL_APPLIED, stderr: "" });
     const second = await runCli(["migrate", "-d", database]);
     expect(second).toEqual({ code: 0, stdout: "Already up to date.\n", stderr: "" });
 
@@ -52,8 +57,11 @@ describe("axor-kysely CLI", { timeout: 180_000 }, () => {
   it("reads AXOR_DATABASE when --database is absent, and honours --prefix", async () => {
     const database = join(await folder, "env.db");
     const migrated = await runCli(["migrate", "--prefix", "other_"], { AXOR_DATABASE: database });
-    expect(migrated).toMatchObject({ code: 0, stdout: "Applied 0001_initial_schema\n" });
+    expect(migrated).toMatchObject({ code: 0, stdout: ALL_APPLIED });
+    const otherPrefix = await runCli(["status", "-p", "other_"], { AXOR_DATABASE: database });
+    expect(otherPrefix).toMatchObject({ code: 0, stderr: "" });
     const defaultPrefix = await runCli(["status"], { AXOR_DATABASE: database });
+    expect(defaultPrefix.code).toBe(2);
     expect(defaultPrefix.stdout).toMatch(/pending\s+0001_initial_schema/);
   });
 

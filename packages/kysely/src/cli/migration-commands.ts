@@ -12,7 +12,10 @@ export async function migrateCommand(db: Kysely<any>, tablePrefix?: string): Pro
   return 0;
 }
 
-/** `axor-kysely status`: each migration, applied (when) or pending. */
+/** `status`'s exit code while migrations are pending (1 is kept for errors). */
+const PENDING_EXIT_CODE = 2;
+
+/** `axor-kysely status`: each migration, applied (when) or pending; exit 2 while one is pending. */
 export async function statusCommand(db: Kysely<any>, tablePrefix?: string): Promise<number> {
   const states = await migrationStatus(db, { tablePrefix });
   for (const { name, appliedAt } of states) {
@@ -22,5 +25,5 @@ export async function statusCommand(db: Kysely<any>, tablePrefix?: string): Prom
   }
   const pending = states.filter((state) => state.appliedAt === null).length;
   process.stdout.write(pending === 0 ? "Up to date.\n" : `${pending} pending.\n`);
-  return 0;
+  return pending > 0 ? PENDING_EXIT_CODE : 0;
 }

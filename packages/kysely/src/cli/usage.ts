@@ -3,7 +3,8 @@ export const USAGE = `Usage: axor-kysely <command> [options]
 
 Commands:
   migrate                      apply Axor's pending migrations
-  status                       list Axor's migrations and whether each is applied
+  status                       list Axor's migrations and whether each is applied;
+                               exits 2 while one is pending
   cleanup                      delete expired sessions, tokens, one-time tokens and ended
                                rate-limit windows, in batches (run it from cron)
   users create                 create a user: --email, --first-name, --last-name, and

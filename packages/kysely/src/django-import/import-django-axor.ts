@@ -247,7 +247,10 @@ class Batch {
       await this.options.to.transaction().execute(async (trx) => {
         if (converted) await this.insertUser(trx, converted);
         for (const session of fresh) {
-          await trx.insertInto(this.t.sessions).values(newSessionRow(session)).execute();
+          await trx
+            .insertInto(this.t.sessions)
+            .values(newSessionRow(this.flavor, session))
+            .execute();
         }
       });
     } catch (error) {

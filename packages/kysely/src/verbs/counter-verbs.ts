@@ -1,7 +1,7 @@
 import type { RateLimitStore } from "@axor/core/storage";
 import { sql } from "kysely";
 import type { StorageContext } from "../storage-context.js";
-import { fromStoredInstant, fromStoredNumber } from "../stored-values.js";
+import { fromStoredInstant, fromStoredNumber, toStoredInstant } from "../stored-values.js";
 
 /**
  * Fixed-window counters as one atomic upsert: insert `hits = 1` for a new key, otherwise add one,
@@ -14,9 +14,9 @@ export function counterVerbs({ db, flavor, tables }: StorageContext): RateLimitS
 
   return {
     async incrementCounter(key, windowMs, now) {
-      const nowMs = now.getTime();
-      const newResetAt = nowMs + windowMs;
-      const windowEnded = sql`${sql.ref(`${table}.reset_at`)} <= ${nowMs}`;
+      const storedNow = toStoredInstant(flavor, now);
+      const newResetAt = toStoredInstant(flavor, new Date(now.getTime() + windowMs));
+      const windowEnded = sql`${sql.ref(`${table}.reset_at`)} <= ${storedNow}`;
       const hits = sql`case when ${windowEnded} then 1 else ${sql.ref(`${table}.hits`)} + 1 end`;
       const resetAt = sql`case when ${windowEnded} then ${newResetAt} else ${sql.ref(`${table}.reset_at`)} end`;
       const insert = (trx: typeof db) =>
@@ -47,7 +47,7 @@ export function counterVerbs({ db, flavor, tables }: StorageContext): RateLimitS
         .selectFrom(table)
         .select(["hits", "reset_at"])
         .where("counter_key", "=", key)
-        .where("reset_at", ">", now.getTime())
+        .where("reset_at", ">", toStoredInstant(flavor, now))
         .executeTakeFirst();
       return row
         ? { count: fromStoredNumber(row.hits), resetAt: fromStoredInstant(row.reset_at) }

@@ -6,6 +6,7 @@ import {
   oneTimeTokenRow,
 } from "../one-time-token-row.js";
 import type { StorageContext } from "../storage-context.js";
+import { toStoredInstant } from "../stored-values.js";
 
 type OneTimeTokenVerbs = Pick<
   StorageAdapter,
@@ -25,17 +26,17 @@ export function oneTimeTokenVerbs({ db, flavor, tables }: StorageContext): OneTi
       .select(ONE_TIME_TOKEN_COLUMNS)
       .where("token_hash", "=", tokenHash)
       .where("purpose", "=", purpose)
-      .where("expire_at", ">", now.getTime());
+      .where("expire_at", ">", toStoredInstant(flavor, now));
   const deleteLive = (tokenHash: string, purpose: OneTimeTokenPurpose, now: Date) =>
     db
       .deleteFrom(tables.oneTimeTokens)
       .where("token_hash", "=", tokenHash)
       .where("purpose", "=", purpose)
-      .where("expire_at", ">", now.getTime());
+      .where("expire_at", ">", toStoredInstant(flavor, now));
 
   return {
     async createOneTimeToken(token) {
-      await db.insertInto(tables.oneTimeTokens).values(oneTimeTokenRow(token)).execute();
+      await db.insertInto(tables.oneTimeTokens).values(oneTimeTokenRow(flavor, token)).execute();
     },
 
     async findOneTimeToken(tokenHash, purpose, now) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EventLog, EventLogReader } from "@axor/core/storage";
 import type { StorageContext } from "../storage-context.js";
-import { fromStoredInstant } from "../stored-values.js";
+import { fromStoredInstant, toStoredInstant } from "../stored-values.js";
 
 interface EventRow {
   id: unknown;
@@ -19,7 +19,11 @@ const textOrNull = (value: unknown) =>
  * The security log: append-only rows with a random UUID key (portable, no auto-increment),
  * read back newest first by user and time range, and purged per user on request.
  */
-export function securityEventVerbs({ db, tables }: StorageContext): EventLog & EventLogReader {
+export function securityEventVerbs({
+  db,
+  flavor,
+  tables,
+}: StorageContext): EventLog & EventLogReader {
   return {
     async recordSecurityEvent(event) {
       await db
@@ -30,7 +34,7 @@ export function securityEventVerbs({ db, tables }: StorageContext): EventLog & E
           type: event.type,
           ip: event.ip,
           ua: event.ua,
-          at: event.at.getTime(),
+          at: toStoredInstant(flavor, event.at),
         })
         .execute();
     },
@@ -38,8 +42,8 @@ export function securityEventVerbs({ db, tables }: StorageContext): EventLog & E
     async listSecurityEvents({ userId, from, to, offset, limit }) {
       let query = db.selectFrom(tables.securityEvents).selectAll();
       if (userId !== undefined) query = query.where("user_id", "=", userId);
-      if (from !== undefined) query = query.where("at", ">=", from.getTime());
-      if (to !== undefined) query = query.where("at", "<", to.getTime());
+      if (from !== undefined) query = query.where("at", ">=", toStoredInstant(flavor, from));
+      if (to !== undefined) query = query.where("at", "<", toStoredInstant(flavor, to));
       const rows = await query
         .orderBy("at", "desc")
         .orderBy("id", "desc")

@@ -4,6 +4,7 @@ import { liveSessionQuery } from "../live-session-query.js";
 import { reusableQuery } from "../reusable-query.js";
 import { newSessionRow, SESSION_COLUMNS, type SessionRow, sessionFromRow } from "../session-row.js";
 import type { StorageContext } from "../storage-context.js";
+import { toStoredInstant } from "../stored-values.js";
 
 type SessionVerbs = Pick<
   StorageAdapter,
@@ -17,8 +18,8 @@ type SessionVerbs = Pick<
 >;
 
 /** Not revoked and not expired at `now`: what "live" means in every session query. */
-function isLive(eb: ExpressionBuilder<any, any>, now: Date) {
-  return eb.and([eb("revoked_at", "is", null), eb("expire_at", ">", now.getTime())]);
+function isLive(eb: ExpressionBuilder<any, any>, now: Date | number) {
+  return eb.and([eb("revoked_at", "is", null), eb("expire_at", ">", now)]);
 }
 
 /**
@@ -26,8 +27,8 @@ function isLive(eb: ExpressionBuilder<any, any>, now: Date) {
  * compiled once; the rest are built per call. "Newest first" is `created_at` then `id`,
  * descending, so ties have one order on every database.
  */
-export function sessionVerbs({ db, tables }: StorageContext): SessionVerbs {
-  const liveSession = liveSessionQuery(db, tables);
+export function sessionVerbs({ db, flavor, tables }: StorageContext): SessionVerbs {
+  const liveSession = liveSessionQuery(db, flavor, tables);
   const touch = reusableQuery((slot) =>
     db
       .updateTable(tables.sessions)
@@ -41,14 +42,18 @@ export function sessionVerbs({ db, tables }: StorageContext): SessionVerbs {
 
   return {
     async createSession(session) {
-      await db.insertInto(tables.sessions).values(newSessionRow(session)).execute();
+      await db.insertInto(tables.sessions).values(newSessionRow(flavor, session)).execute();
     },
 
     getLiveSession: (keyHash, now) => liveSession.run(keyHash, now),
 
     async touchSession(id, expireAt, usedAt) {
       await db.executeQuery(
-        touch.bind({ id, expireAt: expireAt.getTime(), usedAt: usedAt.getTime() }),
+        touch.bind({
+          id,
+          expireAt: toStoredInstant(flavor, expireAt),
+          usedAt: toStoredInstant(flavor, usedAt),
+        }),
       );
     },
 
@@ -70,7 +75,7 @@ export function sessionVerbs({ db, tables }: StorageContext): SessionVerbs {
         .selectFrom(tables.sessions)
         .select(SESSION_COLUMNS)
         .where("user_id", "=", userId)
-        .where((eb) => isLive(eb, now))
+        .where((eb) => isLive(eb, toStoredInstant(flavor, now)))
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
         .execute();
@@ -80,10 +85,10 @@ export function sessionVerbs({ db, tables }: StorageContext): SessionVerbs {
     async revokeSession(userId, id, now) {
       const result = await db
         .updateTable(tables.sessions)
-        .set({ revoked_at: now.getTime() })
+        .set({ revoked_at: toStoredInstant(flavor, now) })
         .where("id", "=", id)
         .where("user_id", "=", userId)
-        .where((eb) => isLive(eb, now))
+        .where((eb) => isLive(eb, toStoredInstant(flavor, now)))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -91,9 +96,9 @@ export function sessionVerbs({ db, tables }: StorageContext): SessionVerbs {
     async revokeUserSessions(userId, now, exceptId) {
       let query = db
         .updateTable(tables.sessions)
-        .set({ revoked_at: now.getTime() })
+        .set({ revoked_at: toStoredInstant(flavor, now) })
         .where("user_id", "=", userId)
-        .where((eb) => isLive(eb, now));
+        .where((eb) => isLive(eb, toStoredInstant(flavor, now)));
       if (exceptId !== undefined) query = query.where("id", "!=", exceptId);
       const result = await query.executeTakeFirst();
       return Number(result.numUpdatedRows);

@@ -1,6 +1,7 @@
 import type { ExpiredRowSweeper } from "@axor/core/storage";
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { StorageContext } from "../storage-context.js";
+import { toStoredInstant } from "../stored-values.js";
 
 type Condition = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 
@@ -24,23 +25,23 @@ export function sweepVerbs({ db, flavor, tables }: StorageContext): ExpiredRowSw
 
   return {
     async sweepExpired(now, limit) {
-      const nowMs = now.getTime();
+      const storedNow = toStoredInstant(flavor, now);
       const sessions = await sweep(
         tables.sessions,
         "id",
-        (eb) => eb.or([eb("expire_at", "<=", nowMs), eb("revoked_at", "is not", null)]),
+        (eb) => eb.or([eb("expire_at", "<=", storedNow), eb("revoked_at", "is not", null)]),
         limit,
       );
       const oneTimeTokens = await sweep(
         tables.oneTimeTokens,
         "token_hash",
-        (eb) => eb("expire_at", "<=", nowMs),
+        (eb) => eb("expire_at", "<=", storedNow),
         limit,
       );
       const counters = await sweep(
         tables.counters,
         "counter_key",
-        (eb) => eb("reset_at", "<=", nowMs),
+        (eb) => eb("reset_at", "<=", storedNow),
         limit,
       );
       return { sessions, oneTimeTokens, counters };

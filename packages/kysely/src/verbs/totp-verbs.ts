@@ -69,7 +69,10 @@ export function totpVerbs({ db, flavor, tables }: StorageContext): TotpVerbs {
           .execute();
         await trx
           .updateTable(tables.users)
-          .set({ totp_enabled: toStoredBoolean(flavor, true), updated_at: toStoredInstant(now) })
+          .set({
+            totp_enabled: toStoredBoolean(flavor, true),
+            updated_at: toStoredInstant(flavor, now),
+          })
           .where("id", "=", userId)
           .where((eb) =>
             eb.exists(eb.selectFrom(tables.totp).select("user_id").where("user_id", "=", userId)),
@@ -84,7 +87,10 @@ export function totpVerbs({ db, flavor, tables }: StorageContext): TotpVerbs {
         await trx.deleteFrom(tables.backupCodes).where("user_id", "=", userId).execute();
         await trx
           .updateTable(tables.users)
-          .set({ totp_enabled: toStoredBoolean(flavor, false), updated_at: toStoredInstant(now) })
+          .set({
+            totp_enabled: toStoredBoolean(flavor, false),
+            updated_at: toStoredInstant(flavor, now),
+          })
           .where("id", "=", userId)
           .execute();
       });

@@ -4,6 +4,7 @@ import { describeStorageAdapter, makeNewSession, makeNewUser } from "@axor/testi
 import { CamelCasePlugin, DefaultQueryCompiler } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { kyselyStorage, migrateToLatest, migrationStatus } from "../../src/index.js";
+import { describeTimestampMigration } from "./describe-timestamp-migration.js";
 import type { TestDatabase } from "./test-database.js";
 
 /** A prefix no other test in the run uses, so each test starts from empty tables. */
@@ -38,11 +39,15 @@ export function describeKyselyAdapter(name: string, create: () => Promise<TestDa
       const options = { tablePrefix: freshPrefix() };
       expect(await migrationStatus(db(), options)).toEqual([
         { name: "0001_initial_schema", appliedAt: null },
+        { name: "0002_native_timestamps", appliedAt: null },
       ]);
-      expect(await migrateToLatest(db(), options)).toEqual({ applied: ["0001_initial_schema"] });
+      expect(await migrateToLatest(db(), options)).toEqual({
+        applied: ["0001_initial_schema", "0002_native_timestamps"],
+      });
       expect(await migrateToLatest(db(), options)).toEqual({ applied: [] });
-      const [state] = await migrationStatus(db(), options);
-      expect(state?.appliedAt).toBeInstanceOf(Date);
+      for (const state of await migrationStatus(db(), options)) {
+        expect(state.appliedAt).toBeInstanceOf(Date);
+      }
     });
 
     it("creates every table and its migration tables under the prefix", async () => {
@@ -89,6 +94,8 @@ export function describeKyselyAdapter(name: string, create: () => Promise<TestDa
       expect(() => kyselyStorage(db(), { tablePrefix: 'x"' })).toThrow(/tablePrefix/);
     });
   });
+
+  describeTimestampMigration(name, db, name !== "SQLite");
 
   describe(`kysely on ${name}: the caller's Kysely`, () => {
     it("works when the caller's Kysely has CamelCasePlugin", async () => {

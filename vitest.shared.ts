@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 
-const packages = ["core", "kysely", "express", "fastify", "hono", "node", "testing"];
+const packages = ["core", "kysely", "express", "fastify", "hono", "node", "pages", "testing"];
 
 /** Resolve `@axor/*` to the packages' sources, so tests need no build step. */
 export const sourceAliases = Object.fromEntries([

@@ -10,6 +10,7 @@ export default [
   "packages/fastify",
   "packages/hono",
   "packages/node",
+  "packages/pages",
   "examples/custom-storage",
   "fault-tests",
 ];

@@ -19,7 +19,7 @@ export function layout(
 <link rel="stylesheet" href="${pageUrl(ctx, "/pages.css")}">
 </head>
 <body>
-<main class="${options.wide ? "wide" : ""}">
+${options.wide ? html`<main class="wide">` : html`<main>`}
 <header>${logoUrl ? html`<img src="${logoUrl}" alt="">` : ""}<p class="app-name">${appName}</p></header>
 <h1>${title}</h1>
 ${content}
@@ -55,10 +55,7 @@ export function field(
 ): SafeHtml {
   const id = input.id ?? input.name;
   const messages = error?.fields[input.name] ?? [];
-  const describedBy = [
-    input.hint ? `${id}-hint` : "",
-    messages.length > 0 ? `${id}-error` : "",
-  ]
+  const describedBy = [input.hint ? `${id}-hint` : "", messages.length > 0 ? `${id}-error` : ""]
     .filter(Boolean)
     .join(" ");
   return html`<label for="${id}">${input.label}</label>

@@ -13,7 +13,14 @@ function isLocalPath(path: string): boolean {
 
 /**
  * `value` when it is a same-origin relative path (also once percent-decoded, so encoded `//`
- * or `\` are refused), else `fallback`.
+ * or `\` are refused), else `fallback`: what the pages do with `?redirect=`.
+ *
+ * @example
+ * ```ts
+ * safeRedirect("/notes?tab=2", "/"); // "/notes?tab=2"
+ * safeRedirect("//evil.example/", "/"); // "/"
+ * safeRedirect("/%2F%2Fevil.example", "/"); // "/"
+ * ```
  */
 export function safeRedirect(value: string | null | undefined, fallback: string): string {
   if (!value || value.length > 2000 || !isLocalPath(value)) return fallback;

@@ -27,8 +27,9 @@ a{color:var(--primary)}
 .links{margin-top:1.5rem;font-size:.9rem}
 .links a{display:block;margin:.25rem 0}
 .qr{display:block;width:200px;height:200px;margin:.5rem auto}
-.key,.codes{font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
-.codes{columns:2;padding-left:1.25rem}
+.key,.codes{font-family:ui-monospace,Menlo,Consolas,monospace}
+.key{word-break:break-all}
+.codes{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.25rem 1rem;list-style:none;padding:0}
 .sessions{list-style:none;padding:0}
 .sessions li{padding:.5rem 0;border-bottom:1px solid #d0d7de}
 .sessions form{display:inline}

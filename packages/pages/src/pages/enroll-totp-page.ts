@@ -28,7 +28,7 @@ ${await qrSvg(setup.provision)}
 <p>${labels.enrollTotpKey}: <code class="key" id="totp-key">${setup.key}</code></p>
 <h2>${labels.backupCodesTitle}</h2>
 <p class="hint">${labels.backupCodesHint}</p>
-<ol class="codes" id="backup-codes">${setup.backup_codes.map((code) => html`<li>${code}</li>`)}</ol>
+<ul class="codes" id="backup-codes">${setup.backup_codes.map((code) => html`<li>${code}</li>`)}</ul>
 ${postForm(
   ctx,
   pageUrl(ctx, "/enroll-totp/"),

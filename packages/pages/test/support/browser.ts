@@ -11,13 +11,18 @@ export const CHROMIUM = "/usr/bin/chromium";
 export function chromiumPresent(): boolean {
   const present = existsSync(CHROMIUM);
   if (!present && process.env.CI !== "true") {
-    console.warn(`\n!!! ${CHROMIUM} is missing: the @axor/pages browser tests are SKIPPED (apt-get install chromium)\n`);
+    console.warn(
+      `\n!!! ${CHROMIUM} is missing: the @axor/pages browser tests are SKIPPED (apt-get install chromium)\n`,
+    );
   }
   return present;
 }
 
 /** A headless Chromium with a fresh profile; `close` deletes the profile. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
   const profile = await mkdtemp(join(tmpdir(), "axor-pages-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -41,7 +41,10 @@ export function describePagesInBrowser(name: string): void {
       await expectAccessible(page);
     };
     const submit = async (button: string) => {
-      await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: button }).click()]);
+      await Promise.all([
+        page.waitForEvent("load"),
+        page.getByRole("button", { name: button }).click(),
+      ]);
     };
     const signIn = async (withPassword = password) => {
       await page.goto(url("/"));
@@ -56,7 +59,9 @@ export function describePagesInBrowser(name: string): void {
     };
 
     beforeAll(async () => {
-      example = await runExample(name, { AXOR_SECRET: "pages-browser-test-secret-0123456789abcdef" });
+      example = await runExample(name, {
+        AXOR_SECRET: "pages-browser-test-secret-0123456789abcdef",
+      });
       browser = await launchBrowser();
       context = browser.context;
       page = await context.newPage();
@@ -75,7 +80,9 @@ export function describePagesInBrowser(name: string): void {
       await page.getByLabel("Password").fill(password);
       await submit("Create account");
       expect(page.url()).toBe(url("/account/"));
-      expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe("Your account");
+      expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe(
+        "Your account",
+      );
       expect(await page.locator("main").innerText()).toContain(`${SCRIPT_NAME} Lovelace`);
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
       await shot("account");
@@ -133,7 +140,9 @@ export function describePagesInBrowser(name: string): void {
       expect(await page.getByText("2FA is on.").count()).toBe(1);
       await signOut();
       await signIn();
-      expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe("Two-factor authentication");
+      expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe(
+        "Two-factor authentication",
+      );
       await shot("sign-in-code");
       await page.getByLabel("2FA code").fill(totpCode(totpKey, 1));
       await submit("Continue");
@@ -181,7 +190,12 @@ export function describePagesInBrowser(name: string): void {
     });
 
     it("ignores an open-redirect attempt and honours a local one", async () => {
-      for (const target of ["//evil.example/", "/\\evil.example", "https://evil.example/", "/%2F%2Fevil.example"]) {
+      for (const target of [
+        "//evil.example/",
+        "/\\evil.example",
+        "https://evil.example/",
+        "/%2F%2Fevil.example",
+      ]) {
         await page.goto(url(`/sign-out/`));
         await submit("Sign out");
         await page.goto(`${url("/")}?redirect=${encodeURIComponent(target)}`);

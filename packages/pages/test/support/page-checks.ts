@@ -1,7 +1,7 @@
+import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 
@@ -22,9 +22,17 @@ export async function screenshot(page: Page, folder: string, name: string): Prom
 export async function expectAccessible(page: Page): Promise<void> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; help: string }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run();
     return result.violations.map(({ id, impact, help }) => ({ id, impact, help }));
   });
-  expect(violations.filter((item) => item.impact === "serious" || item.impact === "critical")).toEqual([]);
+  expect(
+    violations.filter((item) => item.impact === "serious" || item.impact === "critical"),
+  ).toEqual([]);
 }

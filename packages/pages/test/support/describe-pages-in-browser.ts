@@ -87,7 +87,9 @@ export function describePagesInBrowser(name: string): void {
           "Your account",
         );
         expect(await page.locator("main").innerText()).toContain(`${SCRIPT_NAME} Lovelace`);
-        expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+        expect(
+          await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned),
+        ).toBeUndefined();
         await shot("account");
       });
 

@@ -8,6 +8,7 @@ const packages = [
   "hono",
   "node",
   "redis",
+  "pages",
   "testing",
   "client",
 ];

@@ -12,6 +12,7 @@ export default [
   "packages/node",
   "packages/redis",
   "packages/client",
+  "packages/pages",
   "examples/custom-storage",
   "fault-tests",
   "abuse-tests",

@@ -1,8 +1,9 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createAxor, smtpMailer } from "@axor/core";
-import { axorRouter, requireAuth } from "@axor/express";
+import { axorPagesRouter, axorRouter, requireAuth } from "@axor/express";
 import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+import { axorPages } from "@axor/pages";
 import { redisRateLimitStore } from "@axor/redis";
 import express from "express";
 import { Redis } from "ioredis";
@@ -55,6 +56,7 @@ if (logRequests) {
   });
 }
 app.use("/api/user", axorRouter(axor));
+app.use("/auth", axorPagesRouter(axorPages(axor))); // the sign-in pages the email links open
 app.use(express.json());
 
 app.get("/api/hello", requireAuth(axor), (req, res) => {

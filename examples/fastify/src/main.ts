@@ -1,6 +1,7 @@
 import { createAxor, smtpMailer } from "@axor/core";
-import { axorPlugin } from "@axor/fastify";
+import { axorPagesPlugin, axorPlugin } from "@axor/fastify";
 import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+import { axorPages } from "@axor/pages";
 import { redisRateLimitStore } from "@axor/redis";
 import Fastify from "fastify";
 import { Redis } from "ioredis";
@@ -41,6 +42,7 @@ const axor = createAxor({
 // The app: the Axor API at /api/user, then the app's own routes.
 const app = Fastify({ logger: { level: logLevel } });
 await app.register(axorPlugin, { axor, prefix: "/api/user" });
+await app.register(axorPagesPlugin, { pages: axorPages(axor), prefix: "/auth" }); // sign-in pages
 
 app.get("/api/hello", { preHandler: app.axor.requireAuth }, async (request) => ({
   hello: request.axor?.user.first_name,

@@ -1,7 +1,8 @@
 import type { Server } from "node:http";
 import { createAxor, smtpMailer } from "@axor/core";
-import { axorApp, requireAuth } from "@axor/hono";
+import { axorApp, axorPagesApp, requireAuth } from "@axor/hono";
 import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+import { axorPages } from "@axor/pages";
 import { redisRateLimitStore } from "@axor/redis";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
@@ -45,6 +46,7 @@ const axor = createAxor({
 const app = new Hono();
 if (logRequests) app.use(logger());
 app.route("/api/user", axorApp(axor));
+app.route("/auth", axorPagesApp(axorPages(axor))); // the sign-in pages the email links open
 
 app.get("/api/hello", requireAuth(axor), (c) => c.json({ hello: c.get("axor").user.first_name }));
 

@@ -1,4 +1,5 @@
 export { type AxorAppOptions, axorApp } from "./axor-app.js";
+export { axorPagesApp } from "./axor-pages-app.js";
 export {
   type AxorEnv,
   axorAuth,

@@ -15,7 +15,16 @@ function attributes(cookie: CookieOptions, secure: boolean) {
   };
 }
 
-/** The Set-Cookie value that carries a web session's key until `expireAt`. */
+/**
+ * The Set-Cookie value that carries a web session's key until `expireAt` (for built-in pages
+ * that sign in through the server-side API).
+ *
+ * @example
+ * ```ts
+ * const { key, expireAt } = await axor.login({ email, password }, client);
+ * const setCookie = sessionCookie(axor.options.cookie, key, expireAt, new Date(), false);
+ * ```
+ */
 export function sessionCookie(
   cookie: CookieOptions,
   key: string,
@@ -30,7 +39,15 @@ export function sessionCookie(
   });
 }
 
-/** The Set-Cookie value that removes the session cookie. */
+/**
+ * The Set-Cookie value that removes the session cookie.
+ *
+ * @example
+ * ```ts
+ * await axor.logout(client);
+ * const setCookie = clearedSessionCookie(axor.options.cookie, client.secure ?? false);
+ * ```
+ */
 export function clearedSessionCookie(cookie: CookieOptions, secure: boolean): string {
   return stringifySetCookie(cookie.name, "", {
     ...attributes(cookie, secure),
@@ -45,7 +62,16 @@ export const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 /** The device cookie's name: the session cookie's, with `_device` after it. */
 export const deviceCookieName = (cookie: CookieOptions) => `${cookie.name}_device`;
 
-/** The Set-Cookie value that gives a browser its device token (see `DeviceTokens`). */
+/**
+ * The Set-Cookie value that gives a browser its device token (`LoginResult.deviceToken`), so
+ * that it can still sign in while guessing from elsewhere throttles the account.
+ *
+ * @example
+ * ```ts
+ * const { deviceToken } = await axor.login({ email, password }, client);
+ * const setCookie = deviceToken && deviceCookie(axor.options.cookie, deviceToken, false);
+ * ```
+ */
 export function deviceCookie(cookie: CookieOptions, token: string, secure: boolean): string {
   return stringifySetCookie(deviceCookieName(cookie), token, {
     ...attributes(cookie, secure),

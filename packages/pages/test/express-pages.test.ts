@@ -1,0 +1,3 @@
+import { describePagesInBrowser } from "./support/describe-pages-in-browser.js";
+
+describePagesInBrowser("express");

@@ -38,7 +38,7 @@ export { consoleMailer } from "./mail/console-mailer.js";
 export type { EmailTemplate, EmailTemplateData, EmailTemplates } from "./mail/email-templates.js";
 export type { EmailMessage, Mailer } from "./mail/mailer.js";
 export { smtpMailer } from "./mail/smtp-mailer.js";
-export type { AxorOptions, RateLimitRule } from "./options/axor-options.js";
+export type { AxorOptions, RateLimitRule, SessionCacheOptions } from "./options/axor-options.js";
 export type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
 export { memoryRateLimitStore } from "./rate-limit/memory-rate-limit-store.js";
 export { memoryStorage } from "./storage/memory-storage.js";

@@ -1,12 +1,14 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { migrateToLatest, openDatabase } from "@axor/kysely";
 import Database from "better-sqlite3";
+import { sqliteAxor } from "./bench-axor.js";
+import { seedBetterAuth } from "./better-auth-side.js";
 
 /** A migrated SQLite file holding `size` users, each with one live app token. */
-export interface BenchDatabase {
+export interface SessionTable {
   /** The SQLite file, inside a fresh temporary folder. */
   path: string;
   /** The raw Bearer keys of the app tokens, in insertion order. */
@@ -17,7 +19,18 @@ export interface BenchDatabase {
   remove(): Promise<void>;
 }
 
+/** The main bench file: the session table, a login user, and better-auth's file beside it. */
+export interface BenchDatabase extends SessionTable {
+  /** A user with a real argon2id hash (default cost), for the login benchmarks. */
+  login: { email: string; password: string };
+  /** better-auth's own SQLite file (same folder), and a live session cookie of it. */
+  betterAuthPath: string;
+  betterAuthCookie: string;
+}
+
 const DAY_MS = 24 * 3600 * 1000;
+/** better-auth accounts are made through its sign-up (scrypt each): a handful, not `size`. */
+const BETTER_AUTH_USERS = 20;
 
 /**
  * Creates the schema with `migrateToLatest`, then inserts the rows with raw better-sqlite3 in one
@@ -25,7 +38,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * lookup slides them, and their `last_used_at` is an hour ahead, so the once-a-minute
  * `last_used_at` write never fires during the run: every request measures the read-only path.
  */
-export async function createBenchDatabase(size: number): Promise<BenchDatabase> {
+export async function seedSessionTable(size: number): Promise<SessionTable> {
   const folder = await mkdtemp(join(tmpdir(), "axor-bench-"));
   const path = join(folder, "bench.db");
   const opened = openDatabase(path);
@@ -67,6 +80,29 @@ export async function createBenchDatabase(size: number): Promise<BenchDatabase> 
     }
   })();
   sqlite.close();
-
   return { path, keys, keyHashes, remove: () => rm(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * `seedSessionTable(size)`, plus a user registered through Axor (a real argon2id hash) for the
+ * login benchmarks, and better-auth's own file in the same folder with `BETTER_AUTH_USERS`
+ * accounts signed up through its API.
+ */
+export async function createBenchDatabase(size: number): Promise<BenchDatabase> {
+  const table = await seedSessionTable(size);
+  const { path } = table;
+  const login = { email: "login-bench@example.com", password: randomBytes(12).toString("base64") };
+  const seeding = sqliteAxor(path);
+  const client = {
+    ip: "127.0.0.1",
+    userAgent: "axor-bench",
+    mode: "app" as const,
+    credential: null,
+  };
+  await seeding.axor.register({ ...login, first_name: "Login", last_name: "Bench" }, client);
+  await seeding.close();
+
+  const betterAuthPath = join(dirname(path), "better-auth.db");
+  const betterAuthCookie = await seedBetterAuth(betterAuthPath, BETTER_AUTH_USERS);
+  return { ...table, login, betterAuthPath, betterAuthCookie };
 }

@@ -1,6 +1,7 @@
 import { TOTP } from "otpauth";
 import { describe, expect, it, vi } from "vitest";
-import type { AxorOptions, ClientInfo, SessionWithUser } from "../src/index.js";
+import type { AxorOptions, ClientInfo } from "../src/index.js";
+import type { SessionWithUser } from "../src/storage.js";
 import { SessionCache } from "../src/sessions/session-cache.js";
 import { outbox, tokenIn, waitFor } from "./support/captured-mail.js";
 import { testAxor, uniqueEmail, webClient } from "./test-axor.js";
@@ -244,7 +245,7 @@ describe("sessionCache option", () => {
   it("a user disabled through storage is refused at once after forgetCachedSessions", async () => {
     const setup = await cachedAxor();
     await warm(setup);
-    await setup.storage.updateUser(setup.userId, { isActive: false });
+    await setup.storage.updateUser(setup.userId, { isActive: false, updatedAt: new Date() });
     // Written behind Axor's back: the cache still serves it, until told or until the TTL ends.
     expect(await setup.axor.currentUser(setup.app)).not.toBeNull();
     setup.axor.forgetCachedSessions(setup.userId);

@@ -34,7 +34,8 @@ const BETTER_AUTH_USERS = 20;
 
 /**
  * Creates the schema with `migrateToLatest`, then inserts the rows with raw better-sqlite3 in one
- * transaction (seconds instead of minutes through the adapter). Tokens expire in 80 days, so no
+ * transaction (seconds instead of minutes through the adapter; 1M rows in well under a minute on
+ * an idle machine). Tokens expire in 80 days, so no
  * lookup slides them, and their `last_used_at` is an hour ahead, so the once-a-minute
  * `last_used_at` write never fires during the run: every request measures the read-only path.
  */
@@ -48,6 +49,9 @@ export async function seedSessionTable(size: number): Promise<SessionTable> {
   const keys: string[] = [];
   const keyHashes: string[] = [];
   const sqlite = new Database(path);
+  // A throw-away file: no fsync, and a page cache big enough for the indexes being built.
+  sqlite.pragma("synchronous = OFF");
+  sqlite.pragma("cache_size = -262144");
   const insertUser = sqlite.prepare(
     `INSERT INTO axor_users (id, email, password_hash, first_name, last_name, timezone,
        is_active, is_email_verified, totp_enabled, created_at, updated_at)
@@ -59,10 +63,13 @@ export async function seedSessionTable(size: number): Promise<SessionTable> {
      VALUES (?, ?, 'app', ?, ?, ?, ?, ?, NULL, '127.0.0.1', 'axor-bench')`,
   );
   const now = Date.now();
+  // Each key: a random 32-character prefix for this file and a counter, so 1M keys cost one
+  // random draw (a key's shape is all the lookup checks).
+  const prefix = randomBytes(24).toString("base64url");
   sqlite.transaction(() => {
     for (let i = 0; i < size; i++) {
       const userId = randomUUID();
-      const key = randomBytes(32).toString("base64url");
+      const key = `${prefix}${i.toString(36).padStart(8, "0")}`;
       const keyHash = createHash("sha256").update(key).digest("hex");
       // Not a real argon2 hash: logging in is not benchmarked, only the lookup is.
       insertUser.run(

@@ -34,7 +34,7 @@ export function benchPlan(argv: readonly string[]): BenchPlan {
         rows: 100_000,
         smallTable: 1_000,
         largeTable: 1_000_000,
-        rounds: 3,
+        rounds: 2,
         roundSeconds: 2.5,
         warmupSeconds: 1,
         phaseSeconds: 5,

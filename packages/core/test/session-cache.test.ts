@@ -1,8 +1,8 @@
 import { TOTP } from "otpauth";
 import { describe, expect, it, vi } from "vitest";
 import type { AxorOptions, ClientInfo } from "../src/index.js";
-import type { SessionWithUser } from "../src/storage.js";
 import { SessionCache } from "../src/sessions/session-cache.js";
+import type { SessionWithUser } from "../src/storage.js";
 import { outbox, tokenIn, waitFor } from "./support/captured-mail.js";
 import { testAxor, uniqueEmail, webClient } from "./test-axor.js";
 

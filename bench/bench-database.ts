@@ -99,7 +99,8 @@ export async function createBenchDatabase(size: number): Promise<BenchDatabase> 
   const table = await seedSessionTable(size);
   const { path } = table;
   const login = { email: "login-bench@example.com", password: randomBytes(12).toString("base64") };
-  const seeding = sqliteAxor(path);
+  // No mailer output: the verification email of this registration would only clutter the run.
+  const seeding = sqliteAxor(path, { mailer: { send: async () => {} } });
   const client = {
     ip: "127.0.0.1",
     userAgent: "axor-bench",

@@ -1,4 +1,4 @@
-import { type Axor, createAxor } from "@axor/core";
+import { type Axor, type AxorOptions, createAxor } from "@axor/core";
 import type { StorageAdapter } from "@axor/core/storage";
 import { kyselyStorage, openDatabase } from "@axor/kysely";
 
@@ -12,9 +12,15 @@ export interface SqliteAxor {
   close(): Promise<void>;
 }
 
-/** Opens `path` with `openDatabase` (statement cache included) and serves Axor from it. */
-export function sqliteAxor(path: string): SqliteAxor {
+/**
+ * Opens `path` with `openDatabase` (statement cache included) and serves Axor from it, with
+ * the default options unless `options` says otherwise.
+ */
+export function sqliteAxor(
+  path: string,
+  options: Partial<Omit<AxorOptions, "storage" | "secret">> = {},
+): SqliteAxor {
   const { db, close } = openDatabase(path);
   const storage = kyselyStorage(db);
-  return { axor: createAxor({ storage, secret: BENCH_SECRET }), storage, close };
+  return { axor: createAxor({ ...options, storage, secret: BENCH_SECRET }), storage, close };
 }

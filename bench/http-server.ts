@@ -1,27 +1,45 @@
 /**
- * One HTTP server for the HTTP benchmark, run as a child process so autocannon does not share
- * its event loop: `http-server.ts <framework> <sqlite file>`. It listens on 127.0.0.1 on a free
- * port, sends `{ port }` to the parent over IPC and serves until killed. Each app has a static
- * JSON route at /static, a hand-written raw `me/` at /raw-me (see raw-me.ts) and Axor at
- * /api/user. The message "cpu" is answered with
- * `{ cpuMicros }`, the process's CPU time so far, so the parent can tell CPU cost per request.
+ * One HTTP server for the HTTP benchmarks, run as a child process so the load generator does
+ * not share its event loop: `http-server.ts <framework> <sqlite file> <better-auth file>`. It
+ * listens on 127.0.0.1 on a free port, sends `{ port }` to the parent over IPC and serves until
+ * killed. Each app has a static JSON route at /static, a hand-written raw `me/` at /raw-me (see
+ * raw-me.ts), Axor at /api/user, Axor with `sessionCache` at /cached/api/user (same file) and
+ * better-auth at /api/auth (its own file). The message "cpu" is answered with `{ cpuMicros,
+ * maxRssBytes }`: the process's CPU time so far, so the parent can tell CPU cost per request,
+ * and its peak resident memory.
  */
 import type { AddressInfo } from "node:net";
 import { axorRouter } from "@axor/express";
 import { axorPlugin } from "@axor/fastify";
 import { axorApp } from "@axor/hono";
 import { serve } from "@hono/node-server";
+import { toNodeHandler } from "better-auth/node";
 import express from "express";
 import Fastify from "fastify";
 import { Hono } from "hono";
 import { sqliteAxor } from "./bench-axor.js";
+import { openBetterAuth } from "./better-auth-side.js";
 import { rawMe } from "./raw-me.js";
 
 const HOST = "127.0.0.1";
 const STATIC_BODY = { hello: "world" };
 
-async function listen(framework: string, databasePath: string): Promise<number> {
+/** What `/cached/api/user` adds: a short TTL, as docs/options.md advises. */
+const SESSION_CACHE = { ttlSeconds: 5, maxEntries: 10_000 };
+
+/** A Node request as a Fetch one, as better-auth's docs do it for Fastify. */
+function fetchRequest(url: string, headers: Record<string, string | string[] | undefined>) {
+  const flat = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat.append(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return new Request(`http://${headers.host ?? HOST}${url}`, { headers: flat });
+}
+
+async function listen(framework: string, databasePath: string, authPath: string): Promise<number> {
   const { axor } = sqliteAxor(databasePath);
+  const cached = sqliteAxor(databasePath, { sessionCache: SESSION_CACHE }).axor;
+  const betterAuth = openBetterAuth(authPath);
   const raw = rawMe(databasePath);
   switch (framework) {
     case "fastify": {
@@ -31,7 +49,21 @@ async function listen(framework: string, databasePath: string): Promise<number> 
         reply.type("application/json; charset=utf-8").send(raw(request.headers.authorization)),
       );
       // The bench measures the API route against the raw one: no app-wide auth lookup.
-      await app.register(axorPlugin, { axor, prefix: "/api/user", resolveAuth: false });
+      // Two Axor instances: each plugin in its own context, so each decorates its own.
+      for (const [instance, prefix] of [
+        [axor, "/api/user"],
+        [cached, "/cached/api/user"],
+      ] as const) {
+        await app.register(async (scope) => {
+          await scope.register(axorPlugin, { axor: instance, prefix, resolveAuth: false });
+        });
+      }
+      app.get("/api/auth/*", async (request, reply) => {
+        const answer = await betterAuth.handler(fetchRequest(request.url, request.headers));
+        reply.status(answer.status);
+        answer.headers.forEach((value, name) => reply.header(name, value));
+        return reply.send(await answer.text());
+      });
       await app.listen({ host: HOST, port: 0 });
       return (app.server.address() as AddressInfo).port;
     }
@@ -42,6 +74,8 @@ async function listen(framework: string, databasePath: string): Promise<number> 
         res.type("application/json; charset=utf-8").send(raw(req.headers.authorization) ?? "null");
       });
       app.use("/api/user", axorRouter(axor));
+      app.use("/cached/api/user", axorRouter(cached));
+      app.all("/api/auth/{*rest}", toNodeHandler(betterAuth));
       return new Promise((resolve) => {
         const server = app.listen(0, HOST, () => resolve((server.address() as AddressInfo).port));
       });
@@ -54,6 +88,8 @@ async function listen(framework: string, databasePath: string): Promise<number> 
         return c.body(raw(c.req.header("authorization")) ?? "null");
       });
       app.route("/api/user", axorApp(axor));
+      app.route("/cached/api/user", axorApp(cached));
+      app.on(["GET", "POST"], "/api/auth/*", (c) => betterAuth.handler(c.req.raw));
       return new Promise((resolve) => {
         serve({ fetch: app.fetch, hostname: HOST, port: 0 }, (info) => resolve(info.port));
       });
@@ -61,14 +97,21 @@ async function listen(framework: string, databasePath: string): Promise<number> 
   }
 }
 
-const [framework, databasePath] = process.argv.slice(2);
-if (!framework || !["fastify", "express", "hono"].includes(framework) || !databasePath) {
-  throw new Error("usage: http-server.ts <fastify|express|hono> <sqlite file>");
+const [framework, databasePath, authPath] = process.argv.slice(2);
+if (
+  !framework ||
+  !["fastify", "express", "hono"].includes(framework) ||
+  !databasePath ||
+  !authPath
+) {
+  throw new Error("usage: http-server.ts <fastify|express|hono> <sqlite file> <better-auth file>");
 }
-const port = await listen(framework, databasePath);
+const port = await listen(framework, databasePath, authPath);
 process.on("message", (message) => {
   if (message !== "cpu") return;
   const { user, system } = process.cpuUsage();
-  process.send?.({ cpuMicros: user + system });
+  process.send?.({ cpuMicros: user + system, maxRssBytes: process.resourceUsage().maxRSS * 1024 });
 });
 process.send?.({ port });
+// A clean exit on SIGINT lets `node --cpu-prof` write its profile.
+process.on("SIGINT", () => process.exit(0));

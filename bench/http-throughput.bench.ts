@@ -1,24 +1,15 @@
-import { type ChildProcess, fork } from "node:child_process";
-import { once } from "node:events";
 import autocannon from "autocannon";
 import type { BenchDatabase } from "./bench-database.js";
+import type { BenchPlan } from "./bench-plan.js";
 import type { Metric } from "./result-table.js";
+import { type BenchServer, serverStats, startServer, stopServer } from "./server-process.js";
 
 const FRAMEWORKS = ["fastify", "express", "hono"] as const;
 const CONNECTIONS = 10;
-const WARMUP_SECONDS = 1;
-/** Each route is measured in ROUNDS runs of ROUND_SECONDS, alternating with the other route. */
-const ROUNDS = 2;
-const ROUND_SECONDS = 2.5;
-/** Axor's `me/` against the hand-written raw `me/` on the same server (see raw-me.ts). */
-const MIN_ME_TO_RAW = 0.6;
-const SERVER_SCRIPT = new URL("./http-server.ts", import.meta.url);
-
-/** A bench server process and how to reach it. */
-interface BenchServer {
-  origin: string;
-  child: ChildProcess;
-}
+/** Target 1: Axor's `me/` against the hand-written raw `me/` on the same server, no cache. */
+const MIN_ME_TO_RAW = 0.95;
+/** Target 2: Axor's `me/` with `sessionCache` against the static JSON route. */
+const MIN_CACHED_TO_STATIC = 0.8;
 
 /** A route measured over all its rounds. */
 interface Throughput {
@@ -27,31 +18,6 @@ interface Throughput {
   p99Ms: number;
   /** Server process CPU time per request (user + system), less sensitive to a busy machine. */
   serverCpuMicros: number;
-}
-
-/** Starts `http-server.ts` in a child process (tsx's loader is inherited) and waits for its port. */
-async function startServer(framework: string, databasePath: string): Promise<BenchServer> {
-  const child = fork(SERVER_SCRIPT, [framework, databasePath], { stdio: "inherit" });
-  const exited = once(child, "exit").then(([code]) => {
-    throw new Error(`${framework} bench server exited with code ${code} before listening`);
-  });
-  const [message] = (await Promise.race([once(child, "message"), exited])) as [{ port: number }];
-  exited.catch(() => {});
-  return { origin: `http://127.0.0.1:${message.port}`, child };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill();
-  await exited;
-}
-
-async function serverCpuMicros(child: ChildProcess): Promise<number> {
-  const reply = once(child, "message");
-  child.send("cpu");
-  const [message] = (await reply) as [{ cpuMicros: number }];
-  return message.cpuMicros;
 }
 
 /** One route of one server: its URL and headers, and what its rounds added up to. */
@@ -63,23 +29,25 @@ class RouteRun {
 
   constructor(
     private readonly server: BenchServer,
+    readonly name: string,
     readonly url: string,
     private readonly headers: Record<string, string>,
   ) {}
 
   /** Fails unless the route answers 200, then warms it up untimed. */
-  async prepare(): Promise<void> {
+  async prepare(warmupSeconds: number): Promise<void> {
     const check = await fetch(this.url, { headers: this.headers });
     const text = await check.text();
     if (check.status !== 200) throw new Error(`GET ${this.url} answered ${check.status}: ${text}`);
-    await this.cannon(WARMUP_SECONDS);
+    await this.cannon(warmupSeconds);
   }
 
   /** One measured round; any non-2xx answer or socket error fails the benchmark. */
-  async round(): Promise<void> {
-    const cpuBefore = await serverCpuMicros(this.server.child);
-    const result = await this.cannon(ROUND_SECONDS);
-    this.cpuMicros += (await serverCpuMicros(this.server.child)) - cpuBefore;
+  async round(seconds: number): Promise<void> {
+    const before = await serverStats(this.server.child);
+    const result = await this.cannon(seconds);
+    const after = await serverStats(this.server.child);
+    this.cpuMicros += after.cpuMicros - before.cpuMicros;
     if (result.non2xx > 0 || result.errors > 0) {
       throw new Error(`GET ${this.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
     }
@@ -119,41 +87,60 @@ function ratioMetric(name: string, ratio: number, minimum: number | null): Metri
 }
 
 /**
- * For each framework, one server process with a static JSON route, a hand-written raw `me/`
- * and Axor, on the SQLite file. autocannon (-c 10) warms each route for 1 s, then measures
- * `GET /static`, `GET /raw-me` and `GET /api/user/me/` (Bearer app token) in alternating
- * 2.5 s rounds, 5 s each in all, so a neighbour's load on the machine hits all alike. Axor's
- * `me/` must reach 0.6x the raw `me/` on every framework: that ratio is Axor's own overhead
- * (validation, neutral request, core, kysely, mapping). The ratio to the static route is shown
- * too; it mostly tells how much an indexed SQLite join costs next to a constant answer.
+ * For each framework, one server process (http-server.ts) with a static JSON route, a
+ * hand-written raw `me/`, Axor's `me/` without and with `sessionCache`, and better-auth's
+ * get-session. autocannon (-c 10) warms each route up, then measures them in alternating
+ * rounds (`plan.rounds` x `plan.roundSeconds` each), so a neighbour's load hits all alike.
  */
-export async function benchHttpThroughput(database: BenchDatabase): Promise<Metric[]> {
+export async function benchHttpThroughput(
+  database: BenchDatabase,
+  plan: BenchPlan,
+): Promise<Metric[]> {
   const bearer = { authorization: `Bearer ${database.keys[0]}` };
+  const betterAuth = { cookie: database.betterAuthCookie };
   const metrics: Metric[] = [];
   for (const framework of FRAMEWORKS) {
-    const server = await startServer(framework, database.path);
+    const server = await startServer(framework, database.path, database.betterAuthPath);
     try {
+      const { origin } = server;
       const routes = [
-        new RouteRun(server, `${server.origin}/static`, {}),
-        new RouteRun(server, `${server.origin}/raw-me`, bearer),
-        new RouteRun(server, `${server.origin}/api/user/me/`, bearer),
+        new RouteRun(server, "static JSON route", `${origin}/static`, {}),
+        new RouteRun(server, "raw me/ (hand-written)", `${origin}/raw-me`, bearer),
+        new RouteRun(server, "Axor GET me/", `${origin}/api/user/me/`, bearer),
+        new RouteRun(server, "Axor GET me/, sessionCache", `${origin}/cached/api/user/me/`, bearer),
+        new RouteRun(
+          server,
+          "better-auth get-session",
+          `${origin}/api/auth/get-session`,
+          betterAuth,
+        ),
       ];
-      for (const route of routes) await route.prepare();
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const route of routes) await route.round();
+      for (const route of routes) await route.prepare(plan.warmupSeconds);
+      for (let round = 0; round < plan.rounds; round++) {
+        for (const route of routes) await route.round(plan.roundSeconds);
       }
-      const [bareRun, rawRun, meRun] = routes.map((route) => route.throughput()) as [
-        Throughput,
-        Throughput,
-        Throughput,
+      const runs = routes.map((route) => route.throughput());
+      const [bare, raw, me, cached, other] = runs.map((run) => run.requestsPerSecond) as [
+        number,
+        number,
+        number,
+        number,
+        number,
       ];
-      const rate = (run: Throughput) => run.requestsPerSecond;
+      const prefix = `http: ${framework}`;
       metrics.push(
-        throughputMetric(`http: ${framework} static JSON route`, bareRun),
-        throughputMetric(`http: ${framework} raw me/ (hand-written)`, rawRun),
-        throughputMetric(`http: ${framework} + @axor/${framework} GET me/`, meRun),
-        ratioMetric(`http: ${framework} me/ / raw me/`, rate(meRun) / rate(rawRun), MIN_ME_TO_RAW),
-        ratioMetric(`http: ${framework} me/ / static`, rate(meRun) / rate(bareRun), null),
+        ...routes.map((route, i) =>
+          throughputMetric(`${prefix} ${route.name}`, runs[i] as Throughput),
+        ),
+        ratioMetric(`${prefix} me/ / raw me/ (target 1)`, me / raw, MIN_ME_TO_RAW),
+        ratioMetric(
+          `${prefix} cached me/ / static (target 2)`,
+          cached / bare,
+          MIN_CACHED_TO_STATIC,
+        ),
+        ratioMetric(`${prefix} me/ / static`, me / bare, null),
+        ratioMetric(`${prefix} Axor / better-auth, no cache`, me / other, null),
+        ratioMetric(`${prefix} Axor / better-auth, sessionCache`, cached / other, null),
       );
     } finally {
       await stopServer(server.child);

@@ -62,8 +62,9 @@ export async function benchStorageLookup(database: BenchDatabase): Promise<Metri
     {
       name: "storage: kyselyStorage.getLiveSession",
       measured: `${kyselyMicros.toFixed(1)} µs/op`,
-      target: "<= 40 µs/op",
-      pass: kyselyMicros <= 40,
+      // An absolute time depends on the machine and its load: only the ratio below is a target.
+      target: "-",
+      pass: null,
     },
     {
       name: "storage: kysely / raw",

@@ -549,6 +549,19 @@ export interface Axor {
    */
   currentUser(client: ClientInfo): Promise<User | null>;
   /**
+   * Drops the user's sessions from this instance's session cache (`sessionCache` option), so
+   * the next request reads them from storage again. Call it after changing a user or revoking
+   * sessions outside Axor (disabling an account in your own admin code, for instance); Axor's
+   * own flows do it themselves. Does nothing when the cache is off.
+   *
+   * @example
+   * ```ts
+   * await axor.options.storage.updateUser(user.id, { isActive: false, updatedAt: new Date() });
+   * axor.forgetCachedSessions(user.id); // refused from the next request on, not after the TTL
+   * ```
+   */
+  forgetCachedSessions(userId: string): void;
+  /**
    * `forgot_password/request/`: resolves the same, at once, for any well-formed address
    * (400 `ValidationError` otherwise; 429 `RateLimited` when the client IP asked for too many
    * emails). The lookup, the token and the email happen after it resolves, and only for a

@@ -31,7 +31,7 @@ import { routeTable } from "./http/route-table.js";
 import { createTrustedProxies } from "./http/trusted-proxies.js";
 import { consoleMailer } from "./mail/console-mailer.js";
 import type { AxorOptions } from "./options/axor-options.js";
-import { resolveAxorOptions } from "./options/resolve-axor-options.js";
+import { type ResolvedAxorOptions, resolveAxorOptions } from "./options/resolve-axor-options.js";
 import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 import { createDeviceTokens } from "./sessions/device-token.js";
 import { renewalCookies } from "./sessions/renewal-cookies.js";
@@ -40,8 +40,11 @@ import {
   requireSession,
   resolveSession,
 } from "./sessions/resolve-session.js";
+import { SessionCache } from "./sessions/session-cache.js";
+import { sessionCachingStorage } from "./sessions/session-caching-storage.js";
 import { eventLogOf, rateLimitStoreOf } from "./storage/optional-stores.js";
 import { securityEventRecorder } from "./storage/security-event-recorder.js";
+import type { StorageAdapter } from "./storage/storage-adapter.js";
 import { createBackupCodes } from "./totp/backup-code.js";
 
 type Reporter = (error: unknown, during: string) => void;
@@ -58,6 +61,16 @@ function safeReporter(report: Reporter): Reporter {
       console.error("[axor] onError threw while reporting:", reporterError, "original:", error);
     }
   };
+}
+
+/** The storage flows use: the given one, behind the session cache when it is on. */
+function flowStorage(resolved: ResolvedAxorOptions, cache: SessionCache | null): StorageAdapter {
+  return cache ? sessionCachingStorage(resolved.storage, cache) : resolved.storage;
+}
+
+function sessionCacheOf({ sessionCache }: ResolvedAxorOptions): SessionCache | null {
+  if (!sessionCache) return null;
+  return new SessionCache(sessionCache.ttlSeconds * 1000, sessionCache.maxEntries);
 }
 
 function authState(resolved: ResolvedSession): AuthState {
@@ -87,9 +100,10 @@ export function createAxor(options: AxorOptions): Axor {
   const resolved = resolveAxorOptions(options);
   const now = resolved.now ?? (() => new Date());
   const reportError = safeReporter(resolved.onError ?? consoleReporter);
+  const sessionCache = sessionCacheOf(resolved);
   const ctx: AxorContext = {
     options: resolved,
-    storage: resolved.storage,
+    storage: flowStorage(resolved, sessionCache),
     hasher: createPasswordHasher(resolved.argon2),
     secretBox: createSecretBox(resolved.secret, resolved.previousSecrets),
     backupCodes: createBackupCodes(resolved.secret),
@@ -140,6 +154,7 @@ export function createAxor(options: AxorOptions): Axor {
       const found = await resolveSession(ctx, client.credential);
       return found ? toUser(found.user) : null;
     },
+    forgetCachedSessions: (userId) => sessionCache?.forgetUser(userId),
     requestPasswordReset: (input, client) => requestPasswordReset(ctx, input, client),
     validatePasswordResetToken: (input) => validatePasswordResetToken(ctx, input),
     resetPassword: (input, client) => resetPassword(ctx, input, client),

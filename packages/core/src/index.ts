@@ -54,6 +54,7 @@ export type {
   DjangoAxorLegacyOptions,
   LegacyOptions,
   RateLimitRule,
+  SessionCacheOptions,
 } from "./options/axor-options.js";
 export type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
 export { memoryRateLimitStore } from "./rate-limit/memory-rate-limit-store.js";

@@ -193,6 +193,16 @@ export const axorOptionsSchema = v.object(
     onError: v.optional(
       v.custom<(error: unknown, during: string) => void>(isFunction, "must be a function"),
     ),
+    sessionCache: v.optional(
+      v.union([
+        v.literal(false),
+        v.object({
+          ttlSeconds: v.pipe(positiveInt, v.maxValue(300, "must be at most 300 (seconds)")),
+          maxEntries: v.optional(v.pipe(positiveInt, v.maxValue(1_000_000)), 10_000),
+        }),
+      ]),
+      false,
+    ),
     now: v.optional(v.custom<() => Date>(isFunction, "must be a function")),
   },
   (issue) => (issue.input === undefined ? "is required" : "must be an object"),

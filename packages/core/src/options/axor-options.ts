@@ -86,6 +86,24 @@ export interface RateLimitOptions {
   email?: RateLimitRule | false;
 }
 
+/**
+ * The opt-in session cache (`sessionCache` option): each instance keeps the sessions it looked
+ * up for a few seconds, so a hot session skips the database. See docs/options.md for what it
+ * costs: a revocation made by another instance is seen only when the TTL ends.
+ *
+ * @example
+ * ```ts
+ * const sessionCache: SessionCacheOptions = { ttlSeconds: 5, maxEntries: 10_000 };
+ * createAxor({ storage, secret, sessionCache });
+ * ```
+ */
+export interface SessionCacheOptions {
+  /** How long a looked-up session is served from memory, in seconds (1 to 300). */
+  ttlSeconds: number;
+  /** How many sessions are kept at most; the least recently used goes first. Default 10000. */
+  maxEntries?: number;
+}
+
 /** How long each kind of one-time token works. */
 export interface TokenLifetimeOptions {
   /** Email verification links. Default 86400 (24 hours). */
@@ -201,6 +219,12 @@ export interface AxorOptions {
   legacy?: LegacyOptions;
   /** Called with errors that do not fail a request (a mail outage), with 500s and with 503s. */
   onError?: (error: unknown, during: string) => void;
+  /**
+   * Serve recently looked-up sessions from memory for `ttlSeconds`; default `false` (every
+   * request reads the database). Revocations through this instance apply at once; elsewhere
+   * (another process, the database itself) within `ttlSeconds`.
+   */
+  sessionCache?: SessionCacheOptions | false;
   /** The clock; tests pass a fake one. */
   now?: () => Date;
 }

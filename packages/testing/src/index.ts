@@ -7,6 +7,7 @@ export {
   type StartAdapterServer,
 } from "./adapter/adapter-server.js";
 export { adapterTestAxor } from "./adapter/adapter-test-axor.js";
+export { describeAdapterEdgeAnswers } from "./adapter/describe-adapter-edge-answers.js";
 export { describeAdapterGuards } from "./adapter/describe-adapter-guards.js";
 export { describeAdapterHttpContract } from "./adapter/describe-adapter-http-contract.js";
 export { describeAdapterTransport } from "./adapter/describe-adapter-transport.js";

@@ -12,4 +12,5 @@ export default [
   "packages/node",
   "examples/custom-storage",
   "fault-tests",
+  "fuzz",
 ];

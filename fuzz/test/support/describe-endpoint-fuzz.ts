@@ -32,8 +32,10 @@ export function describeEndpointFuzz(name: string, open: () => Promise<FuzzTarge
     });
     afterAll(async () => {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const tally = [...statuses].sort(([a], [b]) => a - b).map(([code, n]) => `${code}: ${n}`);
       console.log(
         `fuzz ${name}: ${cases} cases over ${routeEntries.length} endpoints in ${seconds} s`,
+        `(statuses ${tally.join(", ")})`,
       );
       await fuzz?.close();
     });

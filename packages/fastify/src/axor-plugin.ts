@@ -28,6 +28,8 @@ async function serveApi(api: FastifyInstance, axor: Axor) {
   const serve = async (request: FastifyRequest, reply: FastifyReply) =>
     sendAxorResponse(reply, await axor.handle(await routesRequest(api.prefix, request)));
   api.setErrorHandler(apiErrorHandler(axor, serve));
+  // Methods Fastify routes no `all` for (PROPFIND, M-SEARCH...): the core's 404 or 405 too.
+  api.setNotFoundHandler(serve);
   api.all("/", { config: { axorApi: true } }, serve);
   api.all("/*", { config: { axorApi: true } }, serve);
 }

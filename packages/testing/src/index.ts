@@ -12,6 +12,12 @@ export { describeAdapterGuards } from "./adapter/describe-adapter-guards.js";
 export { describeAdapterHttpContract } from "./adapter/describe-adapter-http-contract.js";
 export { describeAdapterTransport } from "./adapter/describe-adapter-transport.js";
 export { expectNotAuthenticated, problemOf } from "./adapter/problem-answers.js";
+export {
+  hangUpMidBody,
+  type RawAnswer,
+  type RawRequest,
+  rawHttpRequest,
+} from "./adapter/raw-http-request.js";
 export { recordedClientIp } from "./adapter/recorded-client-ip.js";
 export { registerOverHttp, type SignedInUser } from "./adapter/register-over-http.js";
 export { serveOnLoopback } from "./adapter/serve-on-loopback.js";

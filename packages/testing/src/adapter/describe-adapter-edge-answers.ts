@@ -162,6 +162,16 @@ export function describeAdapterEdgeAnswers(name: string, start: StartAdapterServ
       );
     });
 
+    it.each(["PROPFIND", "M-SEARCH", "TRACE"])(
+      "answers %s on login/ with the core's 405",
+      async (method) => {
+        const origin = await serve();
+        const target = `${API}/login/`;
+        const answer = await rawHttpRequest(origin, { method, target });
+        expectEnvelope(answer, "MethodNotAllowed", target);
+      },
+    );
+
     it("reports nothing when a client hangs up mid-body, and keeps serving", async () => {
       const errors = vi.spyOn(console, "error").mockImplementation(() => {});
       const origin = await serve();

@@ -1,5 +1,5 @@
 import { createAxor, smtpMailer } from "@axor/core";
-import { axorPlugin } from "@axor/fastify";
+import { axorFrameworkErrors, axorPlugin } from "@axor/fastify";
 import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
 import Fastify from "fastify";
 
@@ -31,7 +31,11 @@ const axor = createAxor({
 });
 
 // The app: the Axor API at /api/user, then the app's own routes.
-const app = Fastify({ logger: { level: logLevel } });
+// frameworkErrors: a URL Fastify cannot decode under the mount gets the core's 404 envelope.
+const app = Fastify({
+  logger: { level: logLevel },
+  frameworkErrors: axorFrameworkErrors(axor, "/api/user"),
+});
 await app.register(axorPlugin, { axor, prefix: "/api/user" });
 
 app.get("/api/hello", { preHandler: app.axor.requireAuth }, async (request) => ({

@@ -17,4 +17,5 @@ export default [
   "fault-tests",
   "abuse-tests",
   "pack-tests",
+  "fuzz",
 ];

@@ -1,5 +1,5 @@
 import { createAxor, smtpMailer } from "@axor/core";
-import { axorPagesPlugin, axorPlugin } from "@axor/fastify";
+import { axorFrameworkErrors, axorPagesPlugin, axorPlugin } from "@axor/fastify";
 import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
 import { axorPages } from "@axor/pages";
 import { redisRateLimitStore } from "@axor/redis";
@@ -40,7 +40,11 @@ const axor = createAxor({
 });
 
 // The app: the Axor API at /api/user, then the app's own routes.
-const app = Fastify({ logger: { level: logLevel } });
+// frameworkErrors: a URL Fastify cannot decode under the mount gets the core's 404 envelope.
+const app = Fastify({
+  logger: { level: logLevel },
+  frameworkErrors: axorFrameworkErrors(axor, "/api/user"),
+});
 await app.register(axorPlugin, { axor, prefix: "/api/user" });
 await app.register(axorPagesPlugin, { pages: axorPages(axor), prefix: "/auth" }); // sign-in pages
 

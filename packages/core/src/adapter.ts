@@ -3,6 +3,7 @@
 
 export { alreadyParsedBody } from "./http/already-parsed-body.js";
 export type { Authorization, AuthRequirement } from "./http/authorize.js";
+export { bodyAbortedError } from "./http/body-aborted-error.js";
 export type { NeutralHandler } from "./http/neutral-handler.js";
 export type { AxorRequest, AxorResponse, ParsedBody } from "./http/neutral-http.js";
 export { flatHeaders, nodeRequest, pathOf, splitAtMount } from "./http/node-request.js";

@@ -1,5 +1,5 @@
 import type { Axor, AxorRequest } from "@axor/core";
-import { BODY_READ_LIMIT, writeNodeResponse } from "@axor/core/adapter";
+import { BODY_READ_LIMIT, bodyAbortedError, pathOf, writeNodeResponse } from "@axor/core/adapter";
 import type { ErrorRequestHandler, Request } from "express";
 import { requestBody, routerRequest } from "./express-request.js";
 
@@ -19,7 +19,8 @@ async function bodyAfter(error: { type?: unknown; body?: unknown }, req: Request
  * An error middleware for apps that run a body parser (`express.json()`) before the Axor
  * router: when that parser rejects a request under the mount (malformed JSON, too large, a
  * charset it does not know), Express skips the router; this hands the request to the core
- * anyway, so the client gets the contract's 400, 413 or 415 envelope. Other errors go on.
+ * anyway, so the client gets the contract's 400, 413 or 415 envelope. A client that hung up
+ * mid-body gets the 400 envelope (to no one) rather than a logged stack. Other errors go on.
  *
  * @example
  * ```ts
@@ -31,6 +32,13 @@ async function bodyAfter(error: { type?: unknown; body?: unknown }, req: Request
 export function axorBodyParserErrors(axor: Axor): ErrorRequestHandler {
   return async (error, req, res, next) => {
     const parserError = typeof error === "object" && error !== null ? error : {};
+    if (parserError.type === "request.aborted" && !res.headersSent) {
+      // The client hung up mid-body: the envelope to no one, no stack for a routine event.
+      return writeNodeResponse(
+        res,
+        axor.errorResponse(bodyAbortedError(), pathOf(req.originalUrl)),
+      );
+    }
     if (!BODY_ERRORS.test(String(parserError.type)) || res.headersSent) return next(error);
     try {
       const body: AxorRequest["body"] | null = await bodyAfter(parserError, req);

@@ -1,5 +1,5 @@
 import type { Axor } from "@axor/core";
-import { writeNodeResponse } from "@axor/core/adapter";
+import { pathOf, writeNodeResponse } from "@axor/core/adapter";
 import { type Router as ExpressRouter, Router } from "express";
 import { requestBody, routerRequest } from "./express-request.js";
 
@@ -19,8 +19,14 @@ import { requestBody, routerRequest } from "./express-request.js";
 export function axorRouter(axor: Axor): ExpressRouter {
   const router = Router();
   router.use(async (req, res, next) => {
+    let body: Awaited<ReturnType<typeof requestBody>>;
     try {
-      const body = await requestBody(req);
+      body = await requestBody(req);
+    } catch (error) {
+      // The client hung up mid-body: the envelope to no one, no stack for a routine event.
+      return writeNodeResponse(res, axor.errorResponse(error, pathOf(req.originalUrl)));
+    }
+    try {
       writeNodeResponse(res, await axor.handle(routerRequest(req, body)));
     } catch (error) {
       next(error);

@@ -5,6 +5,7 @@ import {
   type AdapterServer,
   ADAPTER_API_PATH as API,
   adapterTestAxor,
+  hangUpMidBody,
   problemOf,
   registerOverHttp,
   serveOnLoopback,
@@ -152,6 +153,29 @@ describe("Express: express.json() before the Axor router", () => {
     it("keeps the contract's 404 for an unknown path with a malformed body", async () => {
       const origin = await start(build);
       expect((await problemOf(await post(origin, "nope/", "{oops"))).code).toBe("NotFound");
+    });
+
+    it("answers a client that hung up mid-body itself: the host's error handler never sees it", async () => {
+      const hostErrors: unknown[] = [];
+      const origin = await start((app, axor) => {
+        app.use(express.json());
+        app.use(API, axorRouter(axor));
+        app.use(API, axorBodyParserErrors(axor));
+        app.use(
+          (
+            error: unknown,
+            _req: express.Request,
+            res: express.Response,
+            _next: express.NextFunction,
+          ) => {
+            hostErrors.push(error);
+            res.status(599).end();
+          },
+        );
+      });
+      await hangUpMidBody(origin, `${API}/login/`, 1000, '{"email":"gone@example.com",');
+      expect((await problemOf(await post(origin, "login/", "{oops"))).code).toBe("InvalidJSON");
+      expect(hostErrors).toEqual([]);
     });
 
     it("leaves errors outside the mount to the app", async () => {

@@ -2,6 +2,7 @@ import {
   type AdapterServer,
   ADAPTER_API_PATH as API,
   adapterTestAxor,
+  describeAdapterEdgeAnswers,
   describeAdapterTransport,
   recordedClientIp,
 } from "@axor/testing";
@@ -9,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startExpressServer } from "./support/start-express-server.js";
 
 describeAdapterTransport("Express", startExpressServer);
+describeAdapterEdgeAnswers("Express", startExpressServer);
 
 describe("Express transport", () => {
   let server: AdapterServer | undefined;

@@ -2,6 +2,7 @@ import type { Axor } from "@axor/core";
 import { BODY_READ_LIMIT, readLimitedBody } from "@axor/core/adapter";
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { apiErrorHandler } from "./api-error-handler.js";
 import { routesRequest, sendAxorResponse } from "./fastify-request.js";
 import { authorizeRequest, requireAppToken, requireAuth, requireSessionCookie } from "./guards.js";
 
@@ -26,6 +27,9 @@ async function serveApi(api: FastifyInstance, axor: Axor) {
   });
   const serve = async (request: FastifyRequest, reply: FastifyReply) =>
     sendAxorResponse(reply, await axor.handle(await routesRequest(api.prefix, request)));
+  api.setErrorHandler(apiErrorHandler(axor, serve));
+  // Methods Fastify routes no `all` for (PROPFIND, M-SEARCH...): the core's 404 or 405 too.
+  api.setNotFoundHandler(serve);
   api.all("/", { config: { axorApi: true } }, serve);
   api.all("/*", { config: { axorApi: true } }, serve);
 }

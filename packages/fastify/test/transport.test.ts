@@ -3,6 +3,7 @@ import {
   type AdapterServer,
   ADAPTER_API_PATH as API,
   adapterTestAxor,
+  describeAdapterEdgeAnswers,
   describeAdapterTransport,
   problemOf,
   recordedClientIp,
@@ -58,6 +59,7 @@ describe("Fastify plugin mounting", () => {
 });
 
 describeAdapterTransport("Fastify", startFastifyServer);
+describeAdapterEdgeAnswers("Fastify", startFastifyServer);
 
 describe("Fastify transport", () => {
   it("ignores X-Forwarded-For by default, even with Fastify's trustProxy", async () => {

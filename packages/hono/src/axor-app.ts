@@ -1,4 +1,4 @@
-import type { Axor } from "@axor/core";
+import type { Axor, AxorRequest } from "@axor/core";
 import { Hono } from "hono";
 import { basePath } from "hono/route";
 import { type GetClientIp, honoRequest, honoResponse, requestBody } from "./hono-request.js";
@@ -21,7 +21,15 @@ export interface AxorAppOptions {
 export function axorApp(axor: Axor, options: AxorAppOptions = {}): Hono {
   const app = new Hono();
   app.all("*", async (c) => {
-    const request = honoRequest(c, basePath(c), await requestBody(c), options.getClientIp);
+    let body: AxorRequest["body"];
+    try {
+      body = await requestBody(c);
+    } catch (error) {
+      // The client hung up mid-body: the envelope to no one, no stack for a routine event.
+      const { mountPath = "", path } = honoRequest(c, basePath(c), undefined, options.getClientIp);
+      return honoResponse(c, axor.errorResponse(error, `${mountPath}${path}`));
+    }
+    const request = honoRequest(c, basePath(c), body, options.getClientIp);
     return honoResponse(c, await axor.handle(request));
   });
   return app;

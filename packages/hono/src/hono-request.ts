@@ -22,8 +22,13 @@ function nodeIncoming(c: Context): IncomingMessage | undefined {
   return env?.incoming?.socket ? env.incoming : undefined;
 }
 
-/** The path as the client sent it (percent-encoding kept): Hono's `c.req.path` is decoded. */
+/**
+ * The path as the client sent it (percent-encoding and dot segments kept): Hono's `c.req.path`
+ * is decoded, and its URL has `..` resolved, so on Node the request line itself is read.
+ */
 function rawPath(c: Context): string {
+  const sent = nodeIncoming(c)?.url;
+  if (sent?.startsWith("/")) return pathOf(sent);
   const start = c.req.url.indexOf("/", c.req.url.indexOf("://") + 3);
   return start === -1 ? "/" : pathOf(c.req.url.slice(start));
 }

@@ -4,6 +4,7 @@ import {
   type AdapterServer,
   ADAPTER_API_PATH as API,
   adapterTestAxor,
+  describeAdapterEdgeAnswers,
   describeAdapterTransport,
   problemOf,
   recordedClientIp,
@@ -14,6 +15,7 @@ import { serveOnPort0 } from "./support/hono-server.js";
 import { startHonoServer } from "./support/start-hono-server.js";
 
 describeAdapterTransport("Hono", startHonoServer);
+describeAdapterEdgeAnswers("Hono", startHonoServer);
 
 describe("Hono transport", () => {
   let server: AdapterServer | undefined;

@@ -4,6 +4,7 @@ import {
   type AdapterServer,
   ADAPTER_API_PATH as API,
   adapterTestAxor,
+  describeAdapterEdgeAnswers,
   describeAdapterTransport,
   problemOf,
   serveOnLoopback,
@@ -13,6 +14,7 @@ import { axorHandler } from "../src/index.js";
 import { startNodeServer } from "./support/start-node-server.js";
 
 describeAdapterTransport("node:http", startNodeServer);
+describeAdapterEdgeAnswers("node:http", startNodeServer);
 
 async function text(stream: AsyncIterable<Buffer>): Promise<string> {
   const chunks: Buffer[] = [];

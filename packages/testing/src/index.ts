@@ -7,10 +7,17 @@ export {
   type StartAdapterServer,
 } from "./adapter/adapter-server.js";
 export { adapterTestAxor } from "./adapter/adapter-test-axor.js";
+export { describeAdapterEdgeAnswers } from "./adapter/describe-adapter-edge-answers.js";
 export { describeAdapterGuards } from "./adapter/describe-adapter-guards.js";
 export { describeAdapterHttpContract } from "./adapter/describe-adapter-http-contract.js";
 export { describeAdapterTransport } from "./adapter/describe-adapter-transport.js";
 export { expectNotAuthenticated, problemOf } from "./adapter/problem-answers.js";
+export {
+  hangUpMidBody,
+  type RawAnswer,
+  type RawRequest,
+  rawHttpRequest,
+} from "./adapter/raw-http-request.js";
 export { recordedClientIp } from "./adapter/recorded-client-ip.js";
 export { registerOverHttp, type SignedInUser } from "./adapter/register-over-http.js";
 export { serveOnLoopback } from "./adapter/serve-on-loopback.js";

@@ -1,4 +1,5 @@
 import type { Axor } from "../axor-api.js";
+import type { AxorResponse } from "./neutral-http.js";
 import { readLimitedStream } from "./read-limited-stream.js";
 import { webRequest } from "./web-request.js";
 
@@ -49,9 +50,15 @@ export function fetchHandler(axor: Axor, options: FetchHandlerOptions) {
       ? url.pathname.slice(mountPath.length)
       : url.pathname;
     const target = { path: path.startsWith("/") ? path : `/${path}`, mountPath };
-    const body = request.body ? await readLimitedStream(request.body) : undefined;
     const ip = options.clientIp(request) ?? "";
-    const result = await axor.handle(webRequest(request, target, body, ip));
+    let result: AxorResponse;
+    try {
+      const body = request.body ? await readLimitedStream(request.body) : undefined;
+      result = await axor.handle(webRequest(request, target, body, ip));
+    } catch (error) {
+      // The body read failed (the client went away mid-body): the envelope all the same.
+      result = axor.errorResponse(error, `${mountPath}${target.path}`);
+    }
     const responseHeaders = new Headers(result.headers);
     for (const cookie of result.setCookies) responseHeaders.append("set-cookie", cookie);
     return new Response(result.body, { status: result.status, headers: responseHeaders });

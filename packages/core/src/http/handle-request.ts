@@ -8,6 +8,7 @@ import type { AxorRequest, AxorResponse } from "./neutral-http.js";
 import { readClientInfo } from "./read-client-info.js";
 import { checkBodySize, readJsonBody } from "./read-json-body.js";
 import type { Endpoint, RouteTable } from "./route.js";
+import { isRoutablePath } from "./route-path-rule.js";
 import type { TrustedProxies } from "./trusted-proxies.js";
 
 /** What the handler needs besides the context: the table and the trust settings. */
@@ -45,7 +46,8 @@ export function createRequestHandler(
   const allows = allowHeaders(setup.routes);
   async function serve(ctx: AxorContext, request: AxorRequest): Promise<AxorResponse> {
     const path = routeKey(request.path);
-    const methods = Object.hasOwn(setup.routes, path) ? setup.routes[path] : undefined;
+    const known = isRoutablePath(path) && Object.hasOwn(setup.routes, path);
+    const methods = known ? setup.routes[path] : undefined;
     if (!methods) throw new AxorError("NotFound");
     const allow = allows.get(path) as string;
     if (request.method === "OPTIONS") {

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { bodyAbortedError } from "./body-aborted-error.js";
 import { MAX_BODY_BYTES } from "./read-json-body.js";
 
 /**
@@ -48,7 +49,7 @@ export function readLimitedBody(stream: Readable, limit = BODY_READ_LIMIT): Prom
     let kept = 0;
     let settled = false;
 
-    const settle = (error?: Error): void => {
+    const settle = (error?: unknown): void => {
       if (settled) return;
       settled = true;
       stream.off("end", onEnd);
@@ -66,8 +67,8 @@ export function readLimitedBody(stream: Readable, limit = BODY_READ_LIMIT): Prom
       if (kept >= limit) settle();
     };
     const onEnd = (): void => settle();
-    const onClose = (): void => settle(new Error("The request was aborted before its body ended."));
-    const onError = (error: Error): void => settle(error);
+    const onClose = (): void => settle(bodyAbortedError());
+    const onError = (): void => settle(bodyAbortedError());
 
     stream.on("data", onData);
     stream.once("end", onEnd);

@@ -1,3 +1,4 @@
+import { bodyAbortedError } from "./body-aborted-error.js";
 import { BODY_READ_LIMIT } from "./read-limited-body.js";
 
 /**
@@ -21,7 +22,9 @@ export async function readLimitedStream(
   const chunks: Uint8Array[] = [];
   let kept = 0;
   while (kept < limit) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw bodyAbortedError();
+    });
     if (done) return Buffer.concat(chunks, kept);
     const slice = value.length > limit - kept ? value.subarray(0, limit - kept) : value;
     chunks.push(slice);

@@ -1,6 +1,7 @@
 import type { Axor } from "@axor/core";
 import {
   axorAuth,
+  axorFrameworkErrors,
   axorPlugin,
   requireAppToken,
   requireAuth,
@@ -37,26 +38,29 @@ export function startFastifyServer(
   { axor, mountPath, routes, appCookie }: AdapterTestApp,
   options: FastifyServerOptions = {},
 ): Promise<AdapterServer> {
-  return serveFastify(async (host) => {
-    if (appCookie !== undefined) {
-      host.addHook("onRequest", async (_request, reply) => {
-        reply.header("set-cookie", appCookie);
-      });
-    }
-    await host.register(axorPlugin, { axor, prefix: mountPath });
-    for (const route of routes) {
-      const guards = route.guards.map((name) => hooks[name](axor));
-      const preHandler = guards.pop();
-      const routeHooks = {
-        ...(guards.length > 0 ? { onRequest: guards } : {}),
-        ...(preHandler ? { preHandler } : {}),
-      };
-      host.route({
-        method: ["GET", "POST"],
-        url: route.path,
-        ...routeHooks,
-        handler: async (request) => route.reply(request.axor),
-      });
-    }
-  }, options);
+  return serveFastify(
+    async (host) => {
+      if (appCookie !== undefined) {
+        host.addHook("onRequest", async (_request, reply) => {
+          reply.header("set-cookie", appCookie);
+        });
+      }
+      await host.register(axorPlugin, { axor, prefix: mountPath });
+      for (const route of routes) {
+        const guards = route.guards.map((name) => hooks[name](axor));
+        const preHandler = guards.pop();
+        const routeHooks = {
+          ...(guards.length > 0 ? { onRequest: guards } : {}),
+          ...(preHandler ? { preHandler } : {}),
+        };
+        host.route({
+          method: ["GET", "POST"],
+          url: route.path,
+          ...routeHooks,
+          handler: async (request) => route.reply(request.axor),
+        });
+      }
+    },
+    { frameworkErrors: axorFrameworkErrors(axor, mountPath), ...options },
+  );
 }

@@ -24,4 +24,5 @@ export const endpointFields: Readonly<Record<string, readonly string[]>> = {
   "/totp/enable/": ["code"],
   "/totp/disable/": ["code"],
   "/totp/new-backup-codes/": ["code"],
+  "/openapi.json/": [],
 };

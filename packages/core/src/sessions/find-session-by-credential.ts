@@ -5,7 +5,7 @@ import { sha256 } from "../crypto/sha256.js";
 import type { SessionWithUser } from "../storage/records.js";
 
 /** The shape of every key Axor hands out; anything else is not looked up at all. */
-export const SESSION_KEY_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+const SESSION_KEY_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
 
 /**
  * The live (unexpired, unrevoked) session a credential names, of the credential's kind (a

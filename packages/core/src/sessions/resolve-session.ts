@@ -1,9 +1,8 @@
 import type { ClientInfo, Credential } from "../api/client-info.js";
 import type { AxorContext } from "../axor-context.js";
-import { constantTimeEqual } from "../crypto/constant-time-equal.js";
-import { sha256 } from "../crypto/sha256.js";
 import { AxorError } from "../errors/axor-error.js";
 import type { SessionWithUser } from "../storage/records.js";
+import { findSessionByCredential } from "./find-session-by-credential.js";
 import { sessionExpiry, sessionLifetimeMs } from "./session-lifetime.js";
 
 /** A live session for a credential; `renewed` when this use slid its expiry. */
@@ -11,7 +10,6 @@ export interface ResolvedSession extends SessionWithUser {
   renewed: boolean;
 }
 
-const KEY_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
 /** App tokens record their last use at most this often, to keep the hot path read-only. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -25,15 +23,10 @@ export async function resolveSession(
   ctx: AxorContext,
   credential: Credential | null,
 ): Promise<ResolvedSession | null> {
-  if (!credential || !KEY_SHAPE.test(credential.key)) return null;
   const now = ctx.now();
-  const keyHash = sha256(credential.key);
-  const found = await ctx.storage.getLiveSession(keyHash, now);
-  if (!found || !constantTimeEqual(found.session.keyHash, keyHash)) return null;
+  const found = await findSessionByCredential(ctx, credential, now);
+  if (!found?.user.isActive) return null;
   const { session, user } = found;
-  const expectedKind = credential.source === "bearer" ? "app" : "web";
-  if (session.kind !== expectedKind || !user.isActive) return null;
-  if (session.expireAt.getTime() <= now.getTime() || session.revokedAt !== null) return null;
 
   const lifetime = sessionLifetimeMs(ctx.options, session.kind);
   // Slides in the last half of its lifetime, never past the absolute lifetime when one is set.

@@ -8,6 +8,7 @@ import type {
 } from "@axor/core/storage";
 import type { Kysely } from "kysely";
 import { detectSqlFlavor } from "./sql-flavor.js";
+import { sqliteReaderOf } from "./sqlite-reader.js";
 import type { StorageContext } from "./storage-context.js";
 import { withStorageErrorBoundary } from "./storage-error-boundary.js";
 import { tableNames } from "./table-names.js";
@@ -86,6 +87,7 @@ export function kyselyStorage(db: Kysely<any>, options: KyselyStorageOptions = {
     db: bare,
     flavor: detectSqlFlavor(bare),
     tables: tableNames(options.tablePrefix),
+    reader: sqliteReaderOf(db),
   };
   return withStorageErrorBoundary({
     ...userVerbs(context),

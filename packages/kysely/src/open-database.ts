@@ -9,6 +9,7 @@ import {
 import { createMysqlPool } from "./mysql-pool.js";
 import { createPostgresPool } from "./postgres-pool.js";
 import { openSqliteDatabase } from "./sqlite-database.js";
+import { registerSqliteReader, SqliteReader } from "./sqlite-reader.js";
 
 /**
  * The database family `openDatabase` connected to.
@@ -60,7 +61,9 @@ export interface OpenedDatabase {
  * No database fault can crash the process through the pools opened here: every connection has
  * its `error` handled for its whole life, connecting and each statement are bounded by
  * `options` (see `OpenDatabaseOptions` and docs/operations.md), and a connection that failed is
- * dropped rather than reused. SQLite statements are prepared once per SQL text.
+ * dropped rather than reused. SQLite statements are prepared once per SQL text, and a SQLite
+ * file gets a second, query-only connection for the session lookup every authenticated request
+ * runs (it reads committed rows only, without waiting for Kysely's single connection).
  *
  * @example
  * ```ts
@@ -78,14 +81,23 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   const location = parseDatabaseLocation(url);
   const resolved = resolveDatabaseOptions(options);
   assertDriverInstalled(location.dialect);
-  const db = new Kysely<any>({ dialect: dialectFor(location, resolved) });
-  return { db, dialect: location.dialect, close: () => db.destroy() };
+  // SQLite files get a second connection for the session lookup (sqlite-reader.ts).
+  const reader = location.dialect === "sqlite" ? new SqliteReader() : undefined;
+  const db = new Kysely<any>({ dialect: dialectFor(location, resolved, reader) });
+  if (reader) registerSqliteReader(db, reader);
+  const close = async () => {
+    await db.destroy();
+    reader?.close();
+  };
+  return { db, dialect: location.dialect, close };
 }
 
-function dialectFor(location: DatabaseLocation, options: DatabaseOptions) {
+function dialectFor(location: DatabaseLocation, options: DatabaseOptions, reader?: SqliteReader) {
   switch (location.dialect) {
     case "sqlite":
-      return new SqliteDialect({ database: () => openSqliteDatabase(location.path, options) });
+      return new SqliteDialect({
+        database: () => openSqliteDatabase(location.path, options, reader),
+      });
     case "postgres":
       return new PostgresDialect({ pool: () => createPostgresPool(location.url, options) });
     case "mysql":

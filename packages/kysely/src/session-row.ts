@@ -1,6 +1,6 @@
 import type { ClientMode } from "@axor/core";
 import type { NewSession, SessionRecord } from "@axor/core/storage";
-import { type RowKeys, rowKeys } from "./row-keys.js";
+import { cell, type ResultRow, type RowKeys, rowKeys } from "./row-keys.js";
 import type { SqlFlavor } from "./sql-flavor.js";
 import { fromStoredInstant, fromStoredNullableInstant, toStoredInstant } from "./stored-values.js";
 
@@ -49,21 +49,21 @@ export function newSessionRow(flavor: SqlFlavor, session: NewSession): Record<st
 
 /** The record of a sessions-table row. */
 export function sessionFromRow(
-  row: Record<string, unknown>,
+  row: ResultRow,
   keys: SessionRowKeys = PLAIN_SESSION_KEYS,
 ): SessionRecord {
-  const ip = row[keys.ip];
-  const ua = row[keys.ua];
+  const ip = cell(row, keys.ip);
+  const ua = cell(row, keys.ua);
   return {
-    id: String(row[keys.id]),
-    userId: String(row[keys.user_id]),
-    kind: String(row[keys.kind]) as ClientMode,
-    keyHash: String(row[keys.key_hash]),
-    createdAt: fromStoredInstant(row[keys.created_at]),
-    updatedAt: fromStoredInstant(row[keys.updated_at]),
-    lastUsedAt: fromStoredInstant(row[keys.last_used_at]),
-    expireAt: fromStoredInstant(row[keys.expire_at]),
-    revokedAt: fromStoredNullableInstant(row[keys.revoked_at]),
+    id: String(cell(row, keys.id)),
+    userId: String(cell(row, keys.user_id)),
+    kind: String(cell(row, keys.kind)) as ClientMode,
+    keyHash: String(cell(row, keys.key_hash)),
+    createdAt: fromStoredInstant(cell(row, keys.created_at)),
+    updatedAt: fromStoredInstant(cell(row, keys.updated_at)),
+    lastUsedAt: fromStoredInstant(cell(row, keys.last_used_at)),
+    expireAt: fromStoredInstant(cell(row, keys.expire_at)),
+    revokedAt: fromStoredNullableInstant(cell(row, keys.revoked_at)),
     ip: ip === null || ip === undefined ? null : String(ip),
     ua: ua === null || ua === undefined ? null : String(ua),
   };

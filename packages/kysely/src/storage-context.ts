@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { SqlFlavor } from "./sql-flavor.js";
+import type { SqliteReader } from "./sqlite-reader.js";
 import type { TableNames } from "./table-names.js";
 
 /** What every group of verbs shares: the database, its SQL family and the table names. */
@@ -8,4 +9,6 @@ export interface StorageContext {
   db: Kysely<any>;
   flavor: SqlFlavor;
   tables: TableNames;
+  /** The session lookup's own connection, when `openDatabase` opened a SQLite file. */
+  reader?: SqliteReader;
 }

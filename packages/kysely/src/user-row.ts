@@ -1,5 +1,5 @@
 import type { NewUser, UserPatch, UserRecord } from "@axor/core/storage";
-import { type RowKeys, rowKeys } from "./row-keys.js";
+import { cell, type ResultRow, type RowKeys, rowKeys } from "./row-keys.js";
 import type { SqlFlavor } from "./sql-flavor.js";
 import {
   fromStoredBoolean,
@@ -70,21 +70,18 @@ export function userPatchColumns(flavor: SqlFlavor, patch: UserPatch): Record<st
 }
 
 /** The record of a users-table row. */
-export function userFromRow(
-  row: Record<string, unknown>,
-  keys: UserRowKeys = PLAIN_USER_KEYS,
-): UserRecord {
+export function userFromRow(row: ResultRow, keys: UserRowKeys = PLAIN_USER_KEYS): UserRecord {
   return {
-    id: String(row[keys.id]),
-    email: String(row[keys.email]),
-    passwordHash: String(row[keys.password_hash]),
-    firstName: String(row[keys.first_name]),
-    lastName: String(row[keys.last_name]),
-    timezone: String(row[keys.timezone]),
-    isActive: fromStoredBoolean(row[keys.is_active]),
-    isEmailVerified: fromStoredBoolean(row[keys.is_email_verified]),
-    totpEnabled: fromStoredBoolean(row[keys.totp_enabled]),
-    createdAt: fromStoredInstant(row[keys.created_at]),
-    updatedAt: fromStoredInstant(row[keys.updated_at]),
+    id: String(cell(row, keys.id)),
+    email: String(cell(row, keys.email)),
+    passwordHash: String(cell(row, keys.password_hash)),
+    firstName: String(cell(row, keys.first_name)),
+    lastName: String(cell(row, keys.last_name)),
+    timezone: String(cell(row, keys.timezone)),
+    isActive: fromStoredBoolean(cell(row, keys.is_active)),
+    isEmailVerified: fromStoredBoolean(cell(row, keys.is_email_verified)),
+    totpEnabled: fromStoredBoolean(cell(row, keys.totp_enabled)),
+    createdAt: fromStoredInstant(cell(row, keys.created_at)),
+    updatedAt: fromStoredInstant(cell(row, keys.updated_at)),
   };
 }

@@ -27,8 +27,9 @@ function isLive(eb: ExpressionBuilder<any, any>, now: Date | number) {
  * compiled once; the rest are built per call. "Newest first" is `created_at` then `id`,
  * descending, so ties have one order on every database.
  */
-export function sessionVerbs({ db, flavor, tables }: StorageContext): SessionVerbs {
-  const liveSession = liveSessionQuery(db, flavor, tables);
+export function sessionVerbs(context: StorageContext): SessionVerbs {
+  const { db, flavor, tables } = context;
+  const liveSession = liveSessionQuery(context);
   const touch = reusableQuery((slot) =>
     db
       .updateTable(tables.sessions)

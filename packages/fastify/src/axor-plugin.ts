@@ -25,8 +25,11 @@ async function serveApi(api: FastifyInstance, axor: Axor) {
   api.addContentTypeParser("*", (_request, payload, done) => {
     readLimitedBody(payload, BODY_READ_LIMIT).then((bytes) => done(null, bytes), done);
   });
-  const serve = async (request: FastifyRequest, reply: FastifyReply) =>
-    sendAxorResponse(reply, await axor.handle(await routesRequest(api.prefix, request)));
+  const serve = async (request: FastifyRequest, reply: FastifyReply) => {
+    const routed = routesRequest(api.prefix, request);
+    const axorRequest = routed instanceof Promise ? await routed : routed;
+    return sendAxorResponse(reply, await axor.handle(axorRequest));
+  };
   api.setErrorHandler(apiErrorHandler(axor, serve));
   // Methods Fastify routes no `all` for (PROPFIND, M-SEARCH...): the core's 404 or 405 too.
   api.setNotFoundHandler(serve);

@@ -23,7 +23,8 @@ export function axorApp(axor: Axor, options: AxorAppOptions = {}): Hono {
   app.all("*", async (c) => {
     let body: AxorRequest["body"];
     try {
-      body = await requestBody(c);
+      const pending = requestBody(c);
+      body = pending instanceof Promise ? await pending : pending;
     } catch (error) {
       // The client hung up mid-body: the envelope to no one, no stack for a routine event.
       const { mountPath = "", path } = honoRequest(c, basePath(c), undefined, options.getClientIp);

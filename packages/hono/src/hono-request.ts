@@ -45,8 +45,10 @@ export function honoRequest(
   getClientIp?: GetClientIp,
 ): AxorRequest {
   const path = rawPath(c);
-  const rest = `/${path.slice(mount.length).replace(/^\//, "")}`;
-  const target = splitAtMount(path, mount) ?? { path: rest, mountPath: mount };
+  const target = splitAtMount(path, mount) ?? {
+    path: `/${path.slice(mount.length).replace(/^\//, "")}`,
+    mountPath: mount,
+  };
   const incoming = nodeIncoming(c);
   if (incoming) {
     const request = nodeRequest(incoming, target, body);
@@ -57,10 +59,22 @@ export function honoRequest(
 
 /**
  * The body: what the app already read through Hono's body methods (from Hono's cache, never
- * read twice; text and bytes stay raw), else the raw bytes, read up to 64 KiB + 1.
+ * read twice; text and bytes stay raw), else the raw bytes, read up to 64 KiB + 1. A Node
+ * request that declares no body and was not read gets `undefined` at once, with no promise.
  */
-export async function requestBody(c: Context): Promise<AxorRequest["body"]> {
+export function requestBody(c: Context): AxorRequest["body"] | Promise<AxorRequest["body"]> {
   const cache = c.req.bodyCache as Record<string, Promise<unknown> | undefined>;
+  const cached = cache.text ?? cache.arrayBuffer ?? cache.blob ?? cache.json ?? cache.formData;
+  const incoming = nodeIncoming(c);
+  // No Web Request is built for it either.
+  if (!cached && incoming && !declaresBody(incoming.headers)) return undefined;
+  return readBody(c, cache);
+}
+
+async function readBody(
+  c: Context,
+  cache: Record<string, Promise<unknown> | undefined>,
+): Promise<AxorRequest["body"]> {
   if (cache.text) return String(await cache.text);
   if (cache.arrayBuffer) return new Uint8Array((await cache.arrayBuffer) as ArrayBuffer);
   if (cache.blob) return new Uint8Array(await ((await cache.blob) as Blob).arrayBuffer());
@@ -68,8 +82,6 @@ export async function requestBody(c: Context): Promise<AxorRequest["body"]> {
     const headers = { "content-length": c.req.header("content-length") };
     return alreadyParsedBody(await (cache.json ?? cache.formData), headers);
   }
-  const incoming = nodeIncoming(c);
-  if (incoming && !declaresBody(incoming.headers)) return undefined; // no Web Request built
   const raw = c.req.raw;
   if (raw.body === null || raw.bodyUsed) return undefined;
   return readLimitedStream(raw.body, BODY_READ_LIMIT);

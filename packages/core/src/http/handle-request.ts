@@ -29,9 +29,15 @@ function allowHeader(methods: Readonly<Record<string, Endpoint>>): string {
   return [...names, "OPTIONS"].join(", ");
 }
 
+/** A path without its query string. */
+function withoutQuery(path: string): string {
+  const query = path.indexOf("?");
+  return query === -1 ? path : path.slice(0, query);
+}
+
 /** "/login" and "/login/" both find "/login/"; a query string is ignored. */
 function routeKey(path: string): string {
-  const bare = path.split("?", 1)[0] ?? "";
+  const bare = withoutQuery(path);
   return bare.endsWith("/") ? bare : `${bare}/`;
 }
 
@@ -75,12 +81,12 @@ export function createRequestHandler(
   }
 
   return async function handle(request: AxorRequest): Promise<AxorResponse> {
-    const instance = `${request.mountPath ?? ""}${request.path.split("?", 1)[0]}`;
     const ctx = forRequest(request);
     let response: AxorResponse;
     try {
       response = await serve(ctx, request);
     } catch (error) {
+      const instance = `${request.mountPath ?? ""}${withoutQuery(request.path)}`;
       response = errorResponse(ctx, error, instance, `${request.method} ${instance}`);
     }
     // HEAD answers carry the headers of GET, errors included, and never a body.

@@ -4,6 +4,8 @@ import type { AxorRequest } from "./neutral-http.js";
 
 /**
  * Node's headers as the core wants them: lower-case names, repeated values joined with ", ".
+ * Node already joins repeated request headers (all but `set-cookie`), so the object is used as
+ * it is unless some value is an array: no copy on the hot path.
  *
  * @example
  * ```ts
@@ -11,11 +13,17 @@ import type { AxorRequest } from "./neutral-http.js";
  * ```
  */
 export function flatHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
+  if (!hasListValue(headers)) return headers as Record<string, string | undefined>;
   const flat: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(headers)) {
     flat[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   return flat;
+}
+
+function hasListValue(headers: IncomingHttpHeaders): boolean {
+  for (const name in headers) if (Array.isArray(headers[name])) return true;
+  return false;
 }
 
 /**

@@ -65,17 +65,44 @@ export type DeclaredUserFields<TFields extends UserFieldDeclarations> = {
   -readonly [K in keyof TFields]: v.InferOutput<TFields[K]["schema"]>;
 };
 
-/** The declared fields whose flag `TFlag` is `true`, as optional inputs. */
+/**
+ * The declared fields whose flag `TFlag` (`register` or `profile`) is set, as optional inputs
+ * typed from their schemas. A flag typed `boolean` (a declaration in a variable without
+ * `as const` or `satisfies`) counts as set; an absent or `false` one as not.
+ *
+ * @example
+ * ```ts
+ * import * as v from "valibot";
+ *
+ * const userFields = {
+ *   company: { schema: v.string(), default: "", register: true },
+ *   plan: { schema: v.string(), default: "free" },
+ * } satisfies UserFieldDeclarations;
+ * type RegisterExtras = UserFieldInputs<typeof userFields, "register">; // { company?: string }
+ * ```
+ */
 export type UserFieldInputs<
   TFields extends UserFieldDeclarations,
   TFlag extends "register" | "profile",
 > = {
-  -readonly [K in keyof TFields as TFields[K][TFlag] extends true ? K : never]?: v.InferInput<
-    TFields[K]["schema"]
-  >;
+  -readonly [K in keyof TFields as TFields[K] extends { readonly [P in TFlag]: false }
+    ? never
+    : TFields[K] extends { readonly [P in TFlag]: boolean }
+      ? K
+      : never]?: v.InferInput<TFields[K]["schema"]>;
 };
 
-/** Every declared field, as an optional input (the server-side admin API takes them all). */
+/**
+ * Every declared field, as an optional input (the server-side admin API takes them all).
+ *
+ * @example
+ * ```ts
+ * import * as v from "valibot";
+ *
+ * const userFields = { plan: { schema: v.string(), default: "free" } } satisfies UserFieldDeclarations;
+ * const input: AllUserFieldInputs<typeof userFields> = { plan: "pro" };
+ * ```
+ */
 export type AllUserFieldInputs<TFields extends UserFieldDeclarations> = {
   -readonly [K in keyof TFields]?: v.InferInput<TFields[K]["schema"]>;
 };
@@ -92,5 +119,6 @@ export type AllUserFieldInputs<TFields extends UserFieldDeclarations> = {
  * console.log(ada.email, ada.company); // both strings
  * ```
  */
-export type UserWithFields<TFields extends UserFieldDeclarations> = User &
-  DeclaredUserFields<TFields>;
+export type UserWithFields<TFields extends UserFieldDeclarations> = [keyof TFields] extends [never]
+  ? User
+  : User & DeclaredUserFields<TFields>;

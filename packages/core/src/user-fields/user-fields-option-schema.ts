@@ -29,7 +29,7 @@ const isSyncValibotSchema = (value: unknown): value is v.GenericSchema =>
   (value as { async?: unknown }).async === false &&
   typeof (value as Record<string, unknown>)["~run"] === "function";
 
-/** A field name: a snake_case identifier, not a built-in key, not an `Object.prototype` name. */
+/** A field name: a snake_case identifier, not a built-in key. */
 const fieldName = v.pipe(
   v.string(),
   v.regex(
@@ -40,7 +40,6 @@ const fieldName = v.pipe(
     (name) => !RESERVED_USER_FIELD_NAMES.has(name),
     "is a built-in User key or request field; choose another name",
   ),
-  v.check((name) => !(name in Object.prototype), "is a name every JavaScript object has"),
 );
 
 /** True when `declaration.default` passes its own schema and the result is a JSON value. */
@@ -69,8 +68,26 @@ const fieldDeclaration = v.pipe(
   ]),
 );
 
+const declarations = v.record(fieldName, fieldDeclaration);
+
+/** An own key valibot's `record` would skip without a word (`constructor`, `__proto__`...). */
+const prototypeKeyOf = (value: unknown): string | undefined =>
+  typeof value === "object" && value !== null
+    ? Object.keys(value).find((key) => key in Object.prototype || key === "prototype")
+    : undefined;
+
 /** The `userFields` option: snake_case name -> declaration; default none. */
-export const userFieldsOptionSchema = v.optional(v.record(fieldName, fieldDeclaration), {});
+export const userFieldsOptionSchema = v.optional(
+  v.pipe(
+    v.custom<v.InferInput<typeof declarations>>(
+      (value) => prototypeKeyOf(value) === undefined,
+      (issue) =>
+        `names a field "${prototypeKeyOf(issue.input)}", a name every JavaScript object has`,
+    ),
+    declarations,
+  ),
+  {},
+);
 
 /** The `names` option: whether register/ and change_name/ require first and last name. */
 export const namesOptionSchema = v.optional(v.picklist(["required", "optional"]), "required");

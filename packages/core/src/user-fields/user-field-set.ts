@@ -79,6 +79,3 @@ export function userFieldSet(declarations: Record<string, ResolvedUserField>): U
     },
   };
 }
-
-/** The set of an instance without `userFields`. */
-export const NO_USER_FIELDS: UserFieldSet = userFieldSet({});

@@ -322,6 +322,28 @@ export interface Axor<TFields extends UserFieldDeclarations = {}> {
    * ```
    */
   cleanup(options?: CleanupOptions): Promise<CleanupResult>;
+  /**
+   * Closes what Axor owns: the storage's database when the storage opened it (`kyselyStorage`
+   * over a `db` from `openDatabase`; a Kysely you built yourself stays open). Call it when a
+   * script is done, or on shutdown: an open PostgreSQL or MySQL pool keeps Node running. A
+   * second call does nothing; no other call may follow.
+   *
+   * @example
+   * ```ts
+   * import { createAxor } from "@axor/core";
+   * import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+   *
+   * const { db } = openDatabase(process.env.AXOR_DATABASE!);
+   * await migrateToLatest(db);
+   * const axor = createAxor({ storage: kyselyStorage(db), secret: process.env.AXOR_SECRET! });
+   * try {
+   *   await axor.users.markEmailVerified("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+   * } finally {
+   *   await axor.close(); // the pool ends: the script exits
+   * }
+   * ```
+   */
+  close(): Promise<void>;
   readonly options: ResolvedAxorOptions;
   /**
    * Serves the HTTP contract: one neutral request in, one neutral response out. Never throws.

@@ -21,6 +21,7 @@ import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
 import { createSecretBox } from "./crypto/secret-box.js";
 import { cleanup } from "./housekeeping/cleanup.js";
+import { closeStorageOnce } from "./housekeeping/close-storage.js";
 import { authorize } from "./http/authorize.js";
 import { checkCsrf } from "./http/csrf-check.js";
 import { errorResponse } from "./http/error-response.js";
@@ -133,6 +134,7 @@ export function createAxor<const TFields extends UserFieldDeclarations = {}>(
     options: resolved,
     users: userAdmin(ctx),
     cleanup: (cleanupOptions) => cleanup(ctx, cleanupOptions),
+    close: closeStorageOnce(resolved.storage),
     handle,
     errorResponse: (error, instance, request) =>
       errorResponse(request ? forRequest(request) : ctx, error, instance, `serving ${instance}`),

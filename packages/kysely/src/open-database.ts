@@ -1,4 +1,5 @@
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
+import { once, rememberOpenedDatabase } from "./database-closers.js";
 import { assertDriverInstalled } from "./database-driver.js";
 import { type DatabaseLocation, parseDatabaseLocation } from "./database-location.js";
 import {
@@ -36,7 +37,10 @@ export interface OpenedDatabase {
   /** A Kysely instance to pass to `kyselyStorage` and `migrateToLatest` (and your own queries). */
   db: Kysely<any>;
   dialect: DatabaseDialect;
-  /** Closes the pool or the SQLite file. */
+  /**
+   * Closes the pool or the SQLite file; a second call does nothing. `axor.close()` calls it
+   * when the storage was made from this `db` (see `kyselyStorage`).
+   */
   close(): Promise<void>;
 }
 
@@ -79,7 +83,9 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   const resolved = resolveDatabaseOptions(options);
   assertDriverInstalled(location.dialect);
   const db = new Kysely<any>({ dialect: dialectFor(location, resolved) });
-  return { db, dialect: location.dialect, close: () => db.destroy() };
+  const close = once(() => db.destroy());
+  rememberOpenedDatabase(db, close);
+  return { db, dialect: location.dialect, close };
 }
 
 function dialectFor(location: DatabaseLocation, options: DatabaseOptions) {

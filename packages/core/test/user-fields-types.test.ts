@@ -32,7 +32,7 @@ const plain = createAxor({
   storage: memoryStorage(),
   secret: "test-secret-test-secret-test-secret!",
 });
-declare const client: ClientInfo;
+const client: ClientInfo = { ip: "127.0.0.1", userAgent: "t", mode: "web", credential: null };
 
 it("types every user the server-side API returns with the declared fields", () => {
   type Typed = User & Extra;
@@ -77,8 +77,8 @@ it("takes the flagged fields as inputs, typed from the schemas' input", () => {
     tags?: ("a" | "b")[];
   }>();
   // @ts-expect-error: a number is not the input of `company`'s schema
-  void axor.users.updateFields("id", { company: 5 });
-  void axor.register(
+  expectTypeOf(axor.users.updateFields).toBeCallableWith("id", { company: 5 });
+  expectTypeOf(axor.register).toBeCallableWith(
     { email: "a@example.com", password: "p", first_name: "A", last_name: "B", company: "C" },
     client,
   );

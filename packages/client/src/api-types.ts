@@ -39,17 +39,20 @@ export interface AppToken {
   current?: boolean;
 }
 
-/** Login, register and magic-link consumption; `session` only in app mode. */
-export interface LoginResponse {
+/**
+ * Login, register and magic-link consumption; `session` only in app mode. `TUser`: the User
+ * with the server's additional fields (see `createAxorClient`).
+ */
+export interface LoginResponse<TUser extends User = User> {
   last_session: Session | null;
   last_token_session: AppToken | null;
-  user: User;
+  user: TUser;
   session?: { id: string; key: string };
 }
 
 /** `me()`, `changeName()`, `changeEmail()`. */
-export interface UserResponse {
-  user: User;
+export interface UserResponse<TUser extends User = User> {
+  user: TUser;
 }
 
 /** `activeSessions()`: live ones, newest first. */

@@ -44,9 +44,15 @@ export interface AxorClientOptions {
  * }
  * await app.changeName({ first_name: "Ada", last_name: "King" });
  * await app.logout(); // the key is forgotten
+ *
+ * // A server with additional user fields (its `userFields`): name their types once.
+ * const typed = createAxorClient<{ company: string }>({ baseUrl: "https://api.example.com/api/user" });
+ * const { user: me } = await typed.me(); // me.company: string
  * ```
  */
-export function createAxorClient(options: AxorClientOptions): AxorClient {
+export function createAxorClient<TFields extends object = {}>(
+  options: AxorClientOptions,
+): AxorClient<TFields> {
   const mode = options.mode ?? "web";
   const keyStorage = options.keyStorage ?? memoryKeyStorage();
   const transport: Transport = {
@@ -67,7 +73,8 @@ export function createAxorClient(options: AxorClientOptions): AxorClient {
     return response;
   }
 
-  return {
+  // The server's additional user fields exist only in the types: the JSON carries them.
+  const client: AxorClient = {
     mode,
     keyStorage,
     register: (input) => signIn("/register/", input),
@@ -99,4 +106,5 @@ export function createAxorClient(options: AxorClientOptions): AxorClient {
     totpNewBackupCodes: (input) => post("/totp/new-backup-codes/", input),
     openApi: () => get("/openapi.json"),
   };
+  return client as AxorClient<TFields>;
 }

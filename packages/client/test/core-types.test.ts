@@ -26,3 +26,17 @@ it("has the core's objects, request bodies and error codes", () => {
   expectTypeOf<client.TotpCodeInput>().toEqualTypeOf<core.TotpCodeInput>();
   expectTypeOf<client.ServerErrorCode>().toEqualTypeOf<core.ErrorCode>();
 });
+
+it("types the server's additional user fields from one type argument", () => {
+  type Extra = { company: string; seats: number };
+  const typed = {} as client.AxorClient<Extra>;
+  expectTypeOf<Awaited<ReturnType<typeof typed.me>>["user"]>().toEqualTypeOf<client.User & Extra>();
+  expectTypeOf<
+    Awaited<ReturnType<typeof typed.login>>["user"]["company"]
+  >().toEqualTypeOf<string>();
+  expectTypeOf<Parameters<typeof typed.changeName>[0]["seats"]>().toEqualTypeOf<
+    number | undefined
+  >();
+  const plain = {} as client.AxorClient;
+  expectTypeOf<Awaited<ReturnType<typeof plain.me>>["user"]>().toEqualTypeOf<client.User & {}>();
+});

@@ -5,6 +5,11 @@ import type { CleanupOptions, CleanupResult } from "./housekeeping/cleanup.js";
 import type { Authorization, AuthRequirement } from "./http/authorize.js";
 import type { AxorRequest, AxorResponse } from "./http/neutral-http.js";
 import type { ResolvedAxorOptions } from "./options/resolve-axor-options.js";
+import type {
+  UserFieldDeclarations,
+  UserFieldInputs,
+  UserWithFields,
+} from "./user-fields/user-field-declaration.js";
 
 /**
  * Input of `axor.register`.
@@ -217,8 +222,8 @@ export interface TotpSetup {
  * // `expireAt`) to a web client; an app client finds it in `response.session`.
  * ```
  */
-export interface LoginResult {
-  response: LoginResponse;
+export interface LoginResult<TUser extends User = User> {
+  response: LoginResponse<TUser>;
   /** The new session's key (also in `response.session` in app mode). */
   key: string;
   /** When the new session expires. */
@@ -270,8 +275,8 @@ export interface CloseSessionResult {
  * if (!auth) res.writeHead(401).end();
  * ```
  */
-export interface Authentication {
-  auth: AuthState | null;
+export interface Authentication<TUser extends User = User> {
+  auth: AuthState<TUser> | null;
   /** Set-Cookie values to send (a slid web session's renewed cookie). */
   setCookies: string[];
 }
@@ -286,7 +291,7 @@ export interface Authentication {
  * const { auth } = await axor.authenticate(request); // who is calling, for your own routes
  * ```
  */
-export interface Axor {
+export interface Axor<TFields extends UserFieldDeclarations = {}> {
   /**
    * The server-side admin API: create, find, list, change, disable, delete users; list and end
    * their sessions; read the security log. See `UserAdmin` and docs/server-api.md.
@@ -302,7 +307,7 @@ export interface Axor {
    * });
    * ```
    */
-  readonly users: UserAdmin;
+  readonly users: UserAdmin<TFields>;
   /**
    * Housekeeping: deletes expired and revoked sessions and tokens, expired one-time tokens and
    * ended rate-limit windows, in batches. Run it from a timer or cron (`axor-kysely cleanup`);
@@ -317,6 +322,28 @@ export interface Axor {
    * ```
    */
   cleanup(options?: CleanupOptions): Promise<CleanupResult>;
+  /**
+   * Closes what Axor owns: the storage's database when the storage opened it (`kyselyStorage`
+   * over a `db` from `openDatabase`; a Kysely you built yourself stays open). Call it when a
+   * script is done, or on shutdown: an open PostgreSQL or MySQL pool keeps Node running. A
+   * second call does nothing; no other call may follow.
+   *
+   * @example
+   * ```ts
+   * import { createAxor } from "@axor/core";
+   * import { kyselyStorage, migrateToLatest, openDatabase } from "@axor/kysely";
+   *
+   * const { db } = openDatabase(process.env.AXOR_DATABASE!);
+   * await migrateToLatest(db);
+   * const axor = createAxor({ storage: kyselyStorage(db), secret: process.env.AXOR_SECRET! });
+   * try {
+   *   await axor.users.markEmailVerified("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+   * } finally {
+   *   await axor.close(); // the pool ends: the script exits
+   * }
+   * ```
+   */
+  close(): Promise<void>;
   readonly options: ResolvedAxorOptions;
   /**
    * Serves the HTTP contract: one neutral request in, one neutral response out. Never throws.
@@ -336,7 +363,7 @@ export interface Axor {
    * if (auth) console.log(`${auth.user.email} via a ${auth.session.kind} session`);
    * ```
    */
-  authenticate(request: AxorRequest): Promise<Authentication>;
+  authenticate(request: AxorRequest): Promise<Authentication<UserWithFields<TFields>>>;
   /**
    * The guards of every adapter, in one call: resolves the caller (or takes `known`, already
    * resolved for this request), checks `requirement` and, for a signed-in caller, the CSRF
@@ -354,7 +381,7 @@ export interface Axor {
     request: AxorRequest,
     requirement?: AuthRequirement,
     known?: AuthState | null,
-  ): Promise<Authorization>;
+  ): Promise<Authorization<UserWithFields<TFields>>>;
   /**
    * The contract's CSRF check, for the app's own routes (the guards run it): throws 403
    * `CSRFFailed` when a state-changing request carries the session cookie, no Bearer key, and
@@ -401,7 +428,10 @@ export interface Axor {
    * );
    * ```
    */
-  register(input: RegisterInput, client: ClientInfo): Promise<LoginResult>;
+  register(
+    input: RegisterInput & UserFieldInputs<TFields, "register">,
+    client: ClientInfo,
+  ): Promise<LoginResult<UserWithFields<TFields>>>;
   /**
    * Checks credentials (and the 2FA code) and creates a new session or app token.
    *
@@ -413,7 +443,7 @@ export interface Axor {
    * );
    * ```
    */
-  login(input: LoginInput, client: ClientInfo): Promise<LoginResult>;
+  login(input: LoginInput, client: ClientInfo): Promise<LoginResult<UserWithFields<TFields>>>;
   /**
    * Sends a sign-in link to the address when it belongs to an active account (the lookup, the
    * new token and the email happen after this resolves; an older link of the account dies).
@@ -440,7 +470,10 @@ export interface Axor {
    * );
    * ```
    */
-  consumeMagicLink(input: MagicLinkConsumeInput, client: ClientInfo): Promise<LoginResult>;
+  consumeMagicLink(
+    input: MagicLinkConsumeInput,
+    client: ClientInfo,
+  ): Promise<LoginResult<UserWithFields<TFields>>>;
   /**
    * Sets the caller's first and last name; returns the updated user. Throws 401
    * `NotAuthenticated` without a live credential, 400 `ValidationError` for a bad name.
@@ -453,7 +486,10 @@ export interface Axor {
    * );
    * ```
    */
-  changeName(input: ChangeNameInput, client: ClientInfo): Promise<User>;
+  changeName(
+    input: ChangeNameInput & UserFieldInputs<TFields, "profile">,
+    client: ClientInfo,
+  ): Promise<UserWithFields<TFields>>;
   /**
    * Uses up a verification link's token and marks its user's email verified. Throws 400
    * `TokenRequired` without a token, 400 `InvalidToken` when it is unknown, expired, used, or
@@ -493,7 +529,7 @@ export interface Axor {
    * console.log(user.is_email_verified); // false until the new link is followed
    * ```
    */
-  changeEmail(input: ChangeEmailInput, client: ClientInfo): Promise<User>;
+  changeEmail(input: ChangeEmailInput, client: ClientInfo): Promise<UserWithFields<TFields>>;
   /**
    * Revokes the client's current session or token, if any. Idempotent.
    *
@@ -547,7 +583,7 @@ export interface Axor {
    * const user = await axor.currentUser(axor.clientInfo(request));
    * ```
    */
-  currentUser(client: ClientInfo): Promise<User | null>;
+  currentUser(client: ClientInfo): Promise<UserWithFields<TFields> | null>;
   /**
    * Drops the user's sessions from this instance's session cache (`sessionCache` option), so
    * the next request reads them from storage again. Call it after changing a user or revoking

@@ -7,6 +7,8 @@ import type { DeviceTokens } from "./sessions/device-token.js";
 import type { RecordEvent } from "./storage/security-event-recorder.js";
 import type { StorageAdapter } from "./storage/storage-adapter.js";
 import type { BackupCodes } from "./totp/backup-code.js";
+import type { ProfileSchemas } from "./user-fields/profile-schemas.js";
+import type { UserFieldSet } from "./user-fields/user-field-set.js";
 
 /** What every flow needs, built once by `createAxor`. Internal. */
 export interface AxorContext {
@@ -22,6 +24,10 @@ export interface AxorContext {
   limiter: RateLimiter;
   /** Writes a security event to the event log and hands it to `onEvent`. */
   recordEvent: RecordEvent;
+  /** The declared additional user fields (`userFields`), compiled. */
+  userFields: UserFieldSet;
+  /** The request schemas of register, change_name and the admin API for this instance. */
+  profile: ProfileSchemas;
   now(): Date;
   /** Reports an error that must not fail the request (e.g. a mail outage). */
   reportError(error: unknown, during: string): void;

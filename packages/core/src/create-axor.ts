@@ -21,6 +21,7 @@ import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
 import { createSecretBox } from "./crypto/secret-box.js";
 import { cleanup } from "./housekeeping/cleanup.js";
+import { closeStorageOnce } from "./housekeeping/close-storage.js";
 import { authorize } from "./http/authorize.js";
 import { checkCsrf } from "./http/csrf-check.js";
 import { errorResponse } from "./http/error-response.js";
@@ -46,6 +47,9 @@ import { eventLogOf, rateLimitStoreOf } from "./storage/optional-stores.js";
 import { securityEventRecorder } from "./storage/security-event-recorder.js";
 import type { StorageAdapter } from "./storage/storage-adapter.js";
 import { createBackupCodes } from "./totp/backup-code.js";
+import { profileSchemas } from "./user-fields/profile-schemas.js";
+import type { UserFieldDeclarations } from "./user-fields/user-field-declaration.js";
+import { userFieldSet } from "./user-fields/user-field-set.js";
 
 type Reporter = (error: unknown, during: string) => void;
 
@@ -73,10 +77,10 @@ function sessionCacheOf({ sessionCache }: ResolvedAxorOptions): SessionCache | n
   return new SessionCache(sessionCache.ttlSeconds * 1000, sessionCache.maxEntries);
 }
 
-function authState(resolved: ResolvedSession): AuthState {
+function authState(ctx: AxorContext, resolved: ResolvedSession): AuthState {
   const { session, user } = resolved;
   return {
-    user: toUser(user),
+    user: toUser(user, ctx.userFields),
     session: { id: session.id, kind: session.kind, expire_at: session.expireAt.toISOString() },
   };
 }
@@ -96,11 +100,14 @@ function authState(resolved: ResolvedSession): AuthState {
  * });
  * ```
  */
-export function createAxor(options: AxorOptions): Axor {
-  const resolved = resolveAxorOptions(options);
+export function createAxor<const TFields extends UserFieldDeclarations = {}>(
+  options: AxorOptions<TFields>,
+): Axor<TFields> {
+  const resolved = resolveAxorOptions(options as AxorOptions);
   const now = resolved.now ?? (() => new Date());
   const reportError = safeReporter(resolved.onError ?? consoleReporter);
   const sessionCache = sessionCacheOf(resolved);
+  const userFields = userFieldSet(resolved.userFields);
   const ctx: AxorContext = {
     options: resolved,
     storage: flowStorage(resolved, sessionCache),
@@ -111,6 +118,8 @@ export function createAxor(options: AxorOptions): Axor {
     mailer: resolved.mailer ?? consoleMailer(),
     limiter: createRateLimiter(rateLimitStoreOf(resolved), resolved.rateLimits, now),
     recordEvent: securityEventRecorder(eventLogOf(resolved), resolved.onEvent, reportError),
+    userFields,
+    profile: profileSchemas(userFields, resolved.names),
     now,
     reportError,
   };
@@ -125,6 +134,7 @@ export function createAxor(options: AxorOptions): Axor {
     options: resolved,
     users: userAdmin(ctx),
     cleanup: (cleanupOptions) => cleanup(ctx, cleanupOptions),
+    close: closeStorageOnce(resolved.storage),
     handle,
     errorResponse: (error, instance, request) =>
       errorResponse(request ? forRequest(request) : ctx, error, instance, `serving ${instance}`),
@@ -135,7 +145,7 @@ export function createAxor(options: AxorOptions): Axor {
       const client = readClientInfo(request, resolved, proxies);
       const found = await resolveSession(ctx, client.credential);
       if (!found) return { auth: null, setCookies: [] };
-      return { auth: authState(found), setCookies: renewalCookies(ctx, found, client) };
+      return { auth: authState(ctx, found), setCookies: renewalCookies(ctx, found, client) };
     },
     authorize: (request, requirement = "any", known) =>
       authorize(axor, request, requirement, known),
@@ -152,7 +162,7 @@ export function createAxor(options: AxorOptions): Axor {
       closeOtherSessions(ctx, await requireSession(ctx, client), client),
     async currentUser(client) {
       const found = await resolveSession(ctx, client.credential);
-      return found ? toUser(found.user) : null;
+      return found ? toUser(found.user, ctx.userFields) : null;
     },
     forgetCachedSessions: (userId) => sessionCache?.forgetUser(userId),
     requestPasswordReset: (input, client) => requestPasswordReset(ctx, input, client),
@@ -164,7 +174,10 @@ export function createAxor(options: AxorOptions): Axor {
     resendVerificationEmail: async (client) =>
       resendVerificationEmail(ctx, (await requireSession(ctx, client)).user, client),
     changeEmail: async (input, client) =>
-      toUser(await changeEmail(ctx, input, (await requireSession(ctx, client)).user, client)),
+      toUser(
+        await changeEmail(ctx, input, (await requireSession(ctx, client)).user, client),
+        ctx.userFields,
+      ),
     initTotp: async (client) => initTotp(ctx, (await requireSession(ctx, client)).user),
     enableTotp: async (input, client) =>
       enableTotp(ctx, (await requireSession(ctx, client)).user, input, client),
@@ -173,5 +186,6 @@ export function createAxor(options: AxorOptions): Axor {
     newBackupCodes: async (input, client) =>
       renewBackupCodes(ctx, (await requireSession(ctx, client)).user, input, client),
   };
-  return axor;
+  // One implementation serves every declaration: the fields' types exist only for the caller.
+  return axor as unknown as Axor<TFields>;
 }

@@ -61,3 +61,11 @@ export { memoryRateLimitStore } from "./rate-limit/memory-rate-limit-store.js";
 export { memoryEventLog } from "./storage/memory-event-log.js";
 export { memoryStorage } from "./storage/memory-storage.js";
 export type { ClientMode, SecurityEvent, StoredSecurityEvent } from "./storage/records.js";
+export type {
+  AllUserFieldInputs,
+  DeclaredUserFields,
+  UserFieldDeclaration,
+  UserFieldDeclarations,
+  UserFieldInputs,
+  UserWithFields,
+} from "./user-fields/user-field-declaration.js";

@@ -7,6 +7,7 @@ import type {
   UserAdminStorage,
 } from "@axor/core/storage";
 import type { Kysely } from "kysely";
+import { closerOf, once } from "./database-closers.js";
 import { detectSqlFlavor } from "./sql-flavor.js";
 import { sqliteReaderOf } from "./sqlite-reader.js";
 import type { StorageContext } from "./storage-context.js";
@@ -37,6 +38,12 @@ export interface KyselyStorageOptions {
    * and `_`. Default `"axor_"`.
    */
   tablePrefix?: string;
+  /**
+   * Whether the storage's `close()` (what `axor.close()` calls) destroys `db`. Default: true
+   * when `db` came from `openDatabase`, false for a Kysely you built yourself (destroy that one
+   * yourself, when the rest of your app is done with it).
+   */
+  ownsDatabase?: boolean;
 }
 
 /**
@@ -56,7 +63,10 @@ export type KyselyStorage = StorageAdapter &
   EventLog &
   EventLogReader &
   UserAdminStorage &
-  ExpiredRowSweeper;
+  ExpiredRowSweeper & {
+    /** Closes the database when the storage owns it (`ownsDatabase`); else does nothing. */
+    close(): Promise<void>;
+  };
 
 /**
  * A `StorageAdapter` (with a `RateLimitStore` and an `EventLog`) on a Kysely instance of
@@ -83,6 +93,8 @@ export type KyselyStorage = StorageAdapter &
  */
 export function kyselyStorage(db: Kysely<any>, options: KyselyStorageOptions = {}): KyselyStorage {
   const bare = db.withoutPlugins();
+  const owned = options.ownsDatabase ?? closerOf(db) !== undefined;
+  const closeDatabase = closerOf(db) ?? once(() => db.destroy());
   const context: StorageContext = {
     db: bare,
     flavor: detectSqlFlavor(bare),
@@ -98,5 +110,8 @@ export function kyselyStorage(db: Kysely<any>, options: KyselyStorageOptions = {
     ...counterVerbs(context),
     ...securityEventVerbs(context),
     ...sweepVerbs(context),
+    close: async () => {
+      if (owned) await closeDatabase();
+    },
   });
 }

@@ -1,4 +1,5 @@
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
+import { once, rememberOpenedDatabase } from "./database-closers.js";
 import { assertDriverInstalled } from "./database-driver.js";
 import { type DatabaseLocation, parseDatabaseLocation } from "./database-location.js";
 import {
@@ -37,7 +38,10 @@ export interface OpenedDatabase {
   /** A Kysely instance to pass to `kyselyStorage` and `migrateToLatest` (and your own queries). */
   db: Kysely<any>;
   dialect: DatabaseDialect;
-  /** Closes the pool or the SQLite file. */
+  /**
+   * Closes the pool or the SQLite file; a second call does nothing. `axor.close()` calls it
+   * when the storage was made from this `db` (see `kyselyStorage`).
+   */
   close(): Promise<void>;
 }
 
@@ -85,10 +89,11 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   const reader = location.dialect === "sqlite" ? new SqliteReader() : undefined;
   const db = new Kysely<any>({ dialect: dialectFor(location, resolved, reader) });
   if (reader) registerSqliteReader(db, reader);
-  const close = async () => {
+  const close = once(async () => {
     await db.destroy();
     reader?.close();
-  };
+  });
+  rememberOpenedDatabase(db, close);
   return { db, dialect: location.dialect, close };
 }
 

@@ -1,6 +1,7 @@
 import type { NewUser, UserPatch, UserRecord } from "@axor/core/storage";
 import { cell, type ResultRow, type RowKeys, rowKeys } from "./row-keys.js";
 import type { SqlFlavor } from "./sql-flavor.js";
+import { fromStoredJsonObject, toStoredJson } from "./stored-json.js";
 import {
   fromStoredBoolean,
   fromStoredInstant,
@@ -21,6 +22,7 @@ export const USER_COLUMNS = [
   "totp_enabled",
   "created_at",
   "updated_at",
+  "fields",
 ] as const;
 
 /** A users-table row as a driver returns it. */
@@ -48,6 +50,7 @@ export function newUserRow(flavor: SqlFlavor, user: NewUser): Record<string, unk
     totp_enabled: toStoredBoolean(flavor, user.totpEnabled ?? false),
     created_at: toStoredInstant(flavor, user.createdAt),
     updated_at: toStoredInstant(flavor, user.updatedAt),
+    fields: toStoredJson(user.fields ?? {}),
   };
 }
 
@@ -66,6 +69,7 @@ export function userPatchColumns(flavor: SqlFlavor, patch: UserPatch): Record<st
   if (patch.totpEnabled !== undefined) {
     columns.totp_enabled = toStoredBoolean(flavor, patch.totpEnabled);
   }
+  if (patch.fields !== undefined) columns.fields = toStoredJson(patch.fields);
   return columns;
 }
 
@@ -83,5 +87,6 @@ export function userFromRow(row: ResultRow, keys: UserRowKeys = PLAIN_USER_KEYS)
     totpEnabled: fromStoredBoolean(cell(row, keys.totp_enabled)),
     createdAt: fromStoredInstant(cell(row, keys.created_at)),
     updatedAt: fromStoredInstant(cell(row, keys.updated_at)),
+    fields: fromStoredJsonObject(cell(row, keys.fields)),
   };
 }

@@ -1,5 +1,10 @@
 import type { ActiveSessions, User } from "../api/api-objects.js";
 import type { StoredSecurityEvent } from "../storage/records.js";
+import type {
+  AllUserFieldInputs,
+  UserFieldDeclarations,
+  UserWithFields,
+} from "../user-fields/user-field-declaration.js";
 
 /**
  * Input of `axor.users.create`. Field names and rules as `register/` takes them; without
@@ -69,8 +74,8 @@ export interface ListUsersQuery {
  * const hasMore = offset + users.length < total;
  * ```
  */
-export interface UserList {
-  users: User[];
+export interface UserList<TUser extends User = User> {
+  users: TUser[];
   total: number;
   offset: number;
   limit: number;
@@ -131,7 +136,7 @@ export interface SecurityEventsQuery {
  * await axor.users.disable(ada.id); // her sessions stop working at once
  * ```
  */
-export interface UserAdmin {
+export interface UserAdmin<TFields extends UserFieldDeclarations = {}> {
   /**
    * Creates a user (no session, no email unless `send_verification_email`). 409 `EmailInUse`
    * when the address is taken; 400 `InvalidPassword` when the password breaks the policy.
@@ -145,7 +150,7 @@ export interface UserAdmin {
    * }); // no password: she signs in by magic link
    * ```
    */
-  create(input: CreateUserInput): Promise<User>;
+  create(input: CreateUserInput & AllUserFieldInputs<TFields>): Promise<UserWithFields<TFields>>;
   /**
    * The user with this id, or null.
    *
@@ -155,7 +160,7 @@ export interface UserAdmin {
    * if (found && !found.is_active) console.log(`${found.email} is disabled`);
    * ```
    */
-  get(id: string): Promise<User | null>;
+  get(id: string): Promise<UserWithFields<TFields> | null>;
   /**
    * The user with this email (trimmed and lower-cased first, as at login), or null.
    *
@@ -164,7 +169,7 @@ export interface UserAdmin {
    * const found = await axor.users.getByEmail(" Ada@Example.com ");
    * ```
    */
-  getByEmail(email: string): Promise<User | null>;
+  getByEmail(email: string): Promise<UserWithFields<TFields> | null>;
   /**
    * A page of users, oldest first, optionally matching a search. Needs `UserAdminStorage`.
    *
@@ -177,7 +182,7 @@ export interface UserAdmin {
    * }
    * ```
    */
-  list(query?: ListUsersQuery): Promise<UserList>;
+  list(query?: ListUsersQuery): Promise<UserList<UserWithFields<TFields>>>;
   /**
    * Sets both names; returns the updated user. Records `name_changed`.
    *
@@ -186,7 +191,20 @@ export interface UserAdmin {
    * const renamed = await axor.users.updateNames(user.id, { first_name: "Ada", last_name: "King" });
    * ```
    */
-  updateNames(id: string, input: UpdateNamesInput): Promise<User>;
+  updateNames(id: string, input: UpdateNamesInput): Promise<UserWithFields<TFields>>;
+  /**
+   * Sets the declared additional fields it is given (any of them, whatever their `register` and
+   * `profile` flags), each validated with its schema (400 `ValidationError` under its name,
+   * nothing written); the others stay as they are. Returns the updated user. Records
+   * `fields_changed`.
+   *
+   * @example
+   * ```ts
+   * // with createAxor({ ..., userFields: { company: { schema: v.string(), default: "" } } })
+   * const moved = await axor.users.updateFields(user.id, { company: "Analytical Engines" });
+   * ```
+   */
+  updateFields(id: string, input: AllUserFieldInputs<TFields>): Promise<UserWithFields<TFields>>;
   /**
    * Sets a new password (checked against the password policy) and ends every session and token
    * of the user, as a password reset does. Records `password_set`.
@@ -206,7 +224,7 @@ export interface UserAdmin {
    * const verified = await axor.users.markEmailVerified(user.id); // is_email_verified: true
    * ```
    */
-  markEmailVerified(id: string): Promise<User>;
+  markEmailVerified(id: string): Promise<UserWithFields<TFields>>;
   /**
    * Disables the account: every session and token of the user stops working at once (they are
    * revoked), and login answers 403 `AccountDisabled` after a correct password. Records
@@ -217,7 +235,7 @@ export interface UserAdmin {
    * const disabled = await axor.users.disable(user.id); // is_active: false
    * ```
    */
-  disable(id: string): Promise<User>;
+  disable(id: string): Promise<UserWithFields<TFields>>;
   /**
    * Enables a disabled account; the user signs in again (the sessions ended by `disable` stay
    * ended). Records `user_enabled`.
@@ -227,7 +245,7 @@ export interface UserAdmin {
    * await axor.users.enable(user.id);
    * ```
    */
-  enable(id: string): Promise<User>;
+  enable(id: string): Promise<UserWithFields<TFields>>;
   /**
    * Deletes the user with their sessions, tokens, TOTP setup, backup codes and one-time tokens.
    * Their security events stay for audit (a `user_deleted` event is added) unless

@@ -4,11 +4,11 @@ import { checkPasswordPolicy } from "../auth/password-policy.js";
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import type { UserPatch } from "../storage/records.js";
-import { bodyObject, nameField, passwordField } from "../validation/fields.js";
+import { fieldsPatch } from "../user-fields/fields-patch.js";
+import { bodyObject, passwordField } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
 import { recordAdminEvent, requireUser } from "./admin-user.js";
 
-const namesSchema = bodyObject({ first_name: nameField, last_name: nameField });
 const passwordSchema = bodyObject({ password: passwordField });
 
 /** Applies `patch` to the user with this id (404 `UserNotFound` when gone) and records `event`. */
@@ -21,12 +21,12 @@ async function patchUser(
   const updated = await ctx.storage.updateUser(id, { ...patch, updatedAt: ctx.now() });
   if (!updated) throw new AxorError("UserNotFound");
   await recordAdminEvent(ctx, id, event);
-  return toUser(updated);
+  return toUser(updated, ctx.userFields);
 }
 
 /** `axor.users.updateNames`. */
 export async function updateNames(ctx: AxorContext, id: unknown, input: unknown): Promise<User> {
-  const fields = parseInput(namesSchema, input);
+  const fields = parseInput(ctx.profile.names, input);
   const user = await requireUser(ctx, id);
   return patchUser(
     ctx,
@@ -34,6 +34,16 @@ export async function updateNames(ctx: AxorContext, id: unknown, input: unknown)
     { firstName: fields.first_name, lastName: fields.last_name },
     "name_changed",
   );
+}
+
+/**
+ * `axor.users.updateFields`: sets the declared fields it is sent (any of them, whatever their
+ * `register` and `profile` flags), validated with their schemas; the others stay as they are.
+ */
+export async function updateFields(ctx: AxorContext, id: unknown, input: unknown): Promise<User> {
+  const body = parseInput(ctx.profile.adminFields, input);
+  const user = await requireUser(ctx, id);
+  return patchUser(ctx, user.id, fieldsPatch(ctx, user, body), "fields_changed");
 }
 
 /** `axor.users.setPassword`: the policy, the hash, then every session and token ends. */

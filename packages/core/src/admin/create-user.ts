@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import * as v from "valibot";
 import { toUser } from "../api/api-object-mappers.js";
 import type { User } from "../api/api-objects.js";
 import { checkPasswordPolicy } from "../auth/password-policy.js";
@@ -7,20 +6,9 @@ import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
 import { sendVerificationEmail } from "../mail/verification-email.js";
 import { EmailTakenError } from "../storage/email-taken-error.js";
-import { bodyObject, emailField, nameField, passwordField } from "../validation/fields.js";
+import { newUserFields } from "../user-fields/fields-patch.js";
 import { parseInput } from "../validation/parse-input.js";
 import { recordAdminEvent } from "./admin-user.js";
-
-const flag = v.optional(v.boolean("Must be a boolean."), false);
-
-const createUserSchema = bodyObject({
-  email: emailField,
-  password: v.optional(passwordField),
-  first_name: nameField,
-  last_name: nameField,
-  email_verified: flag,
-  send_verification_email: flag,
-});
 
 /**
  * A stored password hash no password matches: the account of a user created without one
@@ -29,11 +17,12 @@ const createUserSchema = bodyObject({
 const NO_PASSWORD = "";
 
 /**
- * `axor.users.create`: validates as `register/` does (plus the two flags), hashes the password
+ * `axor.users.create`: validates as `register/` does (plus the two flags, and every declared
+ * field whatever its `register` flag), hashes the password
  * if any, and stores the user. No session, no rate limit, no email unless asked.
  */
 export async function createUser(ctx: AxorContext, input: unknown): Promise<User> {
-  const fields = parseInput(createUserSchema, input);
+  const fields = parseInput(ctx.profile.adminCreate, input);
   if (fields.password !== undefined) checkPasswordPolicy(ctx.options.password, fields.password);
   const passwordHash =
     fields.password === undefined ? NO_PASSWORD : await ctx.hasher.hash(fields.password);
@@ -50,12 +39,13 @@ export async function createUser(ctx: AxorContext, input: unknown): Promise<User
       isEmailVerified: fields.email_verified,
       createdAt: now,
       updatedAt: now,
+      ...newUserFields(ctx, fields),
     });
     await recordAdminEvent(ctx, user.id, "user_created");
     if (fields.send_verification_email && !user.isEmailVerified) {
       await sendVerificationEmail(ctx, user);
     }
-    return toUser(user);
+    return toUser(user, ctx.userFields);
   } catch (error) {
     if (error instanceof EmailTakenError) throw new AxorError("EmailInUse");
     throw error;

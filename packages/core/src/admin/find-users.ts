@@ -31,13 +31,13 @@ const listSchema = v.object(
 /** `axor.users.get`: the user with this id, or null. */
 export async function getUser(ctx: AxorContext, id: unknown): Promise<User | null> {
   const user = await ctx.storage.getUserById(parseUserId(id));
-  return user ? toUser(user) : null;
+  return user ? toUser(user, ctx.userFields) : null;
 }
 
 /** `axor.users.getByEmail`: the address normalized as at login, then looked up. */
 export async function getUserByEmail(ctx: AxorContext, email: unknown): Promise<User | null> {
   const user = await ctx.storage.getUserByEmail(parseInput(emailSchema, { email }).email);
-  return user ? toUser(user) : null;
+  return user ? toUser(user, ctx.userFields) : null;
 }
 
 /** `axor.users.list`: one page, oldest first, and the total that match. */
@@ -45,5 +45,10 @@ export async function listUsers(ctx: AxorContext, query: unknown = {}): Promise<
   const { search, offset, limit } = parseInput(listSchema, query);
   const storage = userAdminStorage(ctx, "axor.users.list");
   const page = await storage.listUsers({ search: search || undefined, offset, limit });
-  return { users: page.users.map(toUser), total: page.total, offset, limit };
+  return {
+    users: page.users.map((user) => toUser(user, ctx.userFields)),
+    total: page.total,
+    offset,
+    limit,
+  };
 }

@@ -5,6 +5,7 @@ import {
   enableUser,
   markEmailVerified,
   setPassword,
+  updateFields,
   updateNames,
 } from "./change-user.js";
 import { createUser } from "./create-user.js";
@@ -21,6 +22,7 @@ export function userAdmin(ctx: AxorContext): UserAdmin {
     getByEmail: (email) => getUserByEmail(ctx, email),
     list: (query) => listUsers(ctx, query),
     updateNames: (id, input) => updateNames(ctx, id, input),
+    updateFields: (id, input) => updateFields(ctx, id, input),
     setPassword: (id, password) => setPassword(ctx, id, password),
     markEmailVerified: (id) => markEmailVerified(ctx, id),
     disable: (id) => disableUser(ctx, id),

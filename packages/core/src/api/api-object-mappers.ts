@@ -1,9 +1,13 @@
 import type { SessionRecord, UserRecord } from "../storage/records.js";
+import type { UserFieldSet } from "../user-fields/user-field-set.js";
 import type { AppToken, Session, User } from "./api-objects.js";
 
-/** A stored user as the contract's User object (no hash, ISO 8601 UTC dates). */
-export function toUser(user: UserRecord): User {
-  return {
+/**
+ * A stored user as the contract's User object (no hash, ISO 8601 UTC dates), with the declared
+ * additional fields after the built-in keys.
+ */
+export function toUser(user: UserRecord, fields: UserFieldSet): User {
+  const builtIn: User = {
     id: user.id,
     email: user.email,
     first_name: user.firstName,
@@ -15,6 +19,7 @@ export function toUser(user: UserRecord): User {
     created_at: user.createdAt.toISOString(),
     updated_at: user.updatedAt.toISOString(),
   };
+  return fields.names.length === 0 ? builtIn : { ...builtIn, ...fields.valuesOf(user) };
 }
 
 function isValid(session: SessionRecord, now: Date): boolean {

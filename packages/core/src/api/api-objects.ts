@@ -120,10 +120,11 @@ export interface ActiveSessions {
  * // app mode: send `Authorization: Bearer ${session?.key}` from now on
  * ```
  */
-export interface LoginResponse {
+export interface LoginResponse<TUser extends User = User> {
   last_session: Session | null;
   last_token_session: AppToken | null;
-  user: User;
+  /** The user; with `userFields`, their declared fields too. */
+  user: TUser;
   session?: { id: string; key: string };
 }
 
@@ -136,7 +137,8 @@ export interface LoginResponse {
  * if (auth) console.log(`${auth.user.email} via a ${auth.session.kind} session`); // "web" or "app"
  * ```
  */
-export interface AuthState {
-  user: User;
+export interface AuthState<TUser extends User = User> {
+  /** The user; with `userFields`, their declared fields too. */
+  user: TUser;
   session: { id: string; kind: "web" | "app"; expire_at: string };
 }

@@ -7,11 +7,13 @@ import { sendVerificationEmail } from "../mail/verification-email.js";
 import { perIpKeys } from "../rate-limit/per-ip-keys.js";
 import { EmailTakenError } from "../storage/email-taken-error.js";
 import type { UserRecord } from "../storage/records.js";
+import { newUserFields } from "../user-fields/fields-patch.js";
 import { bodyObject, emailField, nameField, passwordField } from "../validation/fields.js";
 import { parseInput } from "../validation/parse-input.js";
 import { checkPasswordPolicy } from "./password-policy.js";
 import { signIn } from "./sign-in.js";
 
+/** The body of `register/` without `userFields` and with required names (the contract's). */
 export const registerSchema = bodyObject({
   email: emailField,
   password: passwordField,
@@ -26,7 +28,7 @@ export async function register(
   client: ClientInfo,
 ): Promise<LoginResult> {
   if (!ctx.options.allowRegistration) throw new AxorError("RegistrationDisabled");
-  const fields = parseInput(registerSchema, input);
+  const fields = parseInput(ctx.profile.register, input);
   checkPasswordPolicy(ctx.options.password, fields.password);
   await ctx.limiter.hit("register", perIpKeys(ctx, "register", client.ip));
 
@@ -44,6 +46,7 @@ export async function register(
       isEmailVerified: false,
       createdAt: now,
       updatedAt: now,
+      ...newUserFields(ctx, fields),
     });
   } catch (error) {
     if (error instanceof EmailTakenError) throw new AxorError("EmailInUse");

@@ -35,7 +35,7 @@ export async function signIn(
     response: {
       last_session: lastWeb ? toSession(lastWeb, now) : null,
       last_token_session: lastApp ? toAppToken(lastApp, now) : null,
-      user: toUser(user),
+      user: toUser(user, ctx.userFields),
       ...(client.mode === "app" ? { session: { id: started.id, key: started.key } } : {}),
     },
     key: started.key,

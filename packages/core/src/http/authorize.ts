@@ -1,4 +1,4 @@
-import type { AuthState } from "../api/api-objects.js";
+import type { AuthState, User } from "../api/api-objects.js";
 import { AxorError } from "../errors/axor-error.js";
 import type { AxorRequest, AxorResponse } from "./neutral-http.js";
 import { problemResponse } from "./problem-response.js";
@@ -28,9 +28,9 @@ export type AuthRequirement = "optional" | "any" | "web" | "app";
  * else appendSetCookies(res, result.setCookies); // then serve result.auth
  * ```
  */
-export interface Authorization {
+export interface Authorization<TUser extends User = User> {
   /** The caller's user and session, or null. */
-  auth: AuthState | null;
+  auth: AuthState<TUser> | null;
   /** Set-Cookie values to add to the response (a slid web session's renewed cookie). */
   setCookies: string[];
   /** Set when the request may not go on: the whole response to answer with. */

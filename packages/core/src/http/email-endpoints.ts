@@ -31,6 +31,6 @@ export const changeEmailEndpoint: Endpoint = {
   body: true,
   async run({ ctx, body, client, session }) {
     const user = await changeEmail(ctx, body, signedIn(session).user, client);
-    return jsonResponse(200, { user: toUser(user) });
+    return jsonResponse(200, { user: toUser(user, ctx.userFields) });
   },
 };

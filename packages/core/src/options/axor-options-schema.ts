@@ -4,6 +4,10 @@ import type { EmailTemplate } from "../mail/email-templates.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { SecurityEvent } from "../storage/records.js";
 import type { EventLog, RateLimitStore, StorageAdapter } from "../storage/storage-adapter.js";
+import {
+  namesOptionSchema,
+  userFieldsOptionSchema,
+} from "../user-fields/user-fields-option-schema.js";
 import type { AxorOptions } from "./axor-options.js";
 
 const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
@@ -204,6 +208,8 @@ export const axorOptionsSchema = v.object(
       false,
     ),
     now: v.optional(v.custom<() => Date>(isFunction, "must be a function")),
+    userFields: userFieldsOptionSchema,
+    names: namesOptionSchema,
   },
   (issue) => (issue.input === undefined ? "is required" : "must be an object"),
 );

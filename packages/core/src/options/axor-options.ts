@@ -2,6 +2,7 @@ import type { EmailTemplates } from "../mail/email-templates.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { SecurityEvent } from "../storage/records.js";
 import type { EventLog, RateLimitStore, StorageAdapter } from "../storage/storage-adapter.js";
+import type { UserFieldDeclarations } from "../user-fields/user-field-declaration.js";
 
 /**
  * A limit: attempts allowed per window, or false to switch it off.
@@ -142,7 +143,7 @@ export interface LinkPathOptions {
  * const axor = createAxor(options);
  * ```
  */
-export interface AxorOptions {
+export interface AxorOptions<TFields extends UserFieldDeclarations = UserFieldDeclarations> {
   /** Where users, sessions, one-time tokens and 2FA state live. Required. */
   storage: StorageAdapter;
   /** At least 32 characters of secret; derives the keys of TOTP secrets and backup codes. Required. */
@@ -227,4 +228,17 @@ export interface AxorOptions {
   sessionCache?: SessionCacheOptions | false;
   /** The clock; tests pass a fake one. */
   now?: () => Date;
+  /**
+   * Additional user fields: snake_case name -> `{ schema, default, register?, profile? }`.
+   * Validated with their valibot schema, stored in the user's JSON `fields`, returned on every
+   * `User` as extra top-level keys, and typed from the schemas (see docs/user-fields.md).
+   * Default none.
+   */
+  userFields?: TFields;
+  /**
+   * `"required"` (default, as the contract says): register/ and change_name/ need a first and
+   * a last name of 1..150 characters. `"optional"`: they may be omitted or empty (stored as "";
+   * change_name/ leaves a name it is not sent as it is).
+   */
+  names?: "required" | "optional";
 }

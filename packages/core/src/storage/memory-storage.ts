@@ -46,7 +46,11 @@ export function memoryStorage(): StorageAdapter &
   return {
     async createUser(user) {
       if (userIdByEmail.has(user.email)) throw new EmailTakenError(user.email);
-      const stored = structuredClone({ ...user, totpEnabled: user.totpEnabled ?? false });
+      const stored = structuredClone({
+        ...user,
+        totpEnabled: user.totpEnabled ?? false,
+        fields: user.fields ?? {},
+      });
       users.set(stored.id, stored);
       userIdByEmail.set(stored.email, stored.id);
       return structuredClone(stored);

@@ -44,7 +44,26 @@ export interface UserRecord {
   totpEnabled: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /**
+   * The app's additional user fields (the `userFields` option): a JSON object, stored as it is
+   * given and returned as it was stored. Optional so that storages written before it keep
+   * compiling; the core treats an absent one as `{}`. A storage that keeps it must return a
+   * copy, and must accept any JSON object (strings, numbers, booleans, null, arrays, objects).
+   */
+  fields?: UserFieldValues;
 }
+
+/**
+ * The values of a user's additional fields (the `userFields` option), by field name: a JSON
+ * object, as `UserRecord.fields` and `UserPatch.fields` carry it.
+ *
+ * @example
+ * ```ts
+ * const fields: UserFieldValues = { company: "Analytical Engines Ltd", newsletter: true };
+ * await storage.updateUser(user.id, { fields, updatedAt: new Date() });
+ * ```
+ */
+export type UserFieldValues = Record<string, unknown>;
 
 /**
  * What `createUser` takes: the core chooses the id and the timestamps.
@@ -64,7 +83,8 @@ export interface UserRecord {
 export type NewUser = Omit<UserRecord, "totpEnabled"> & { totpEnabled?: boolean };
 
 /**
- * Fields `updateUser` may change; `updatedAt` is always given by the caller.
+ * Fields `updateUser` may change; `updatedAt` is always given by the caller. `fields`, when
+ * given, replaces the stored additional fields as a whole (the core sends the full object).
  *
  * @example
  * ```ts
@@ -83,6 +103,7 @@ export type UserPatch = Partial<
     | "isActive"
     | "isEmailVerified"
     | "totpEnabled"
+    | "fields"
   >
 > & { updatedAt: Date };
 

@@ -129,7 +129,13 @@ export interface StorageAdapter
   extends UserStorage,
     SessionStorage,
     OneTimeTokenStorage,
-    TwoFactorStorage {}
+    TwoFactorStorage {
+  /**
+   * Optional: releases what the storage opened (a pool, a file); `axor.close()` calls it. A
+   * storage over a connection the app owns leaves that connection open.
+   */
+  close?(): Promise<void>;
+}
 
 /**
  * Fixed-window counters for the rate limits and the 2FA lock. Shared by every process that

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { TableNames } from "../table-names.js";
 import { initialSchema } from "./0001-initial-schema.js";
 import { nativeTimestamps } from "./0002-native-timestamps.js";
+import { userFields } from "./0003-user-fields.js";
 
 /**
  * Axor's migrations as code, not files read at run time, so they survive bundling. Names sort
@@ -11,6 +12,7 @@ export function axorMigrations(tables: TableNames): Record<string, Migration> {
   return {
     "0001_initial_schema": initialSchema(tables),
     "0002_native_timestamps": nativeTimestamps(tables),
+    "0003_user_fields": userFields(tables),
   };
 }
 

@@ -40,9 +40,10 @@ export function describeKyselyAdapter(name: string, create: () => Promise<TestDa
       expect(await migrationStatus(db(), options)).toEqual([
         { name: "0001_initial_schema", appliedAt: null },
         { name: "0002_native_timestamps", appliedAt: null },
+        { name: "0003_user_fields", appliedAt: null },
       ]);
       expect(await migrateToLatest(db(), options)).toEqual({
-        applied: ["0001_initial_schema", "0002_native_timestamps"],
+        applied: ["0001_initial_schema", "0002_native_timestamps", "0003_user_fields"],
       });
       expect(await migrateToLatest(db(), options)).toEqual({ applied: [] });
       for (const state of await migrationStatus(db(), options)) {

@@ -119,13 +119,14 @@ export function describeTimestampMigration(
         .execute();
 
       expect(await migrateToLatest(db(), { tablePrefix: prefix })).toEqual({
-        applied: ["0002_native_timestamps"],
+        applied: ["0002_native_timestamps", "0003_user_fields"],
       });
 
       const storage = kyselyStorage(db(), { tablePrefix: prefix });
       const user = await storage.getUserById(userId);
       expect(user?.createdAt).toEqual(CREATED);
       expect(user?.updatedAt).toEqual(UPDATED);
+      expect(user?.fields).toEqual({}); // 0003: a user from before the column has no fields
       const live = await storage.getLiveSession(`key-${sessionId}`, new Date());
       expect(live?.session).toMatchObject({
         createdAt: CREATED,
@@ -167,7 +168,7 @@ export function describeTimestampMigration(
       await storage.recordSecurityEvent({ userId, type: "logout", ip: null, ua: null, at: later });
       expect(await storage.revokeUserSessions(userId, later)).toBe(1);
 
-      const down = await migrator.migrateDown();
+      const down = await migrator.migrateTo("0001_initial_schema");
       expect(down.error).toBeUndefined();
       const back = await db()
         .selectFrom(t.users)

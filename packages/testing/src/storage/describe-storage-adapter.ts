@@ -5,7 +5,7 @@ import type {
   StorageAdapter,
   UserAdminStorage,
 } from "@axor/core/storage";
-import { describe } from "vitest";
+import { beforeEach, describe } from "vitest";
 import { describeCounterVerbs } from "./counter-verbs.js";
 import { describeOptionalPart } from "./describe-optional-part.js";
 import { describeEventLogReaderVerbs } from "./event-log-reader-verbs.js";
@@ -21,12 +21,31 @@ import { insertUser } from "./record-fixtures.js";
 import { describeRecordCopies } from "./records-are-copies.js";
 import { describeSecurityEventVerbs } from "./security-event-verbs.js";
 import { describeSessionVerbs } from "./session-verbs.js";
-import type { StorageFixture } from "./storage-fixture.js";
+import type { StorageFixture, StoreGetter } from "./storage-fixture.js";
 import { describeSweepVerbs } from "./sweep-verbs.js";
 import { describeTotpVerbs } from "./totp-verbs.js";
 import { useStoreFixture } from "./use-store-fixture.js";
 import { describeUserAdminVerbs } from "./user-admin-verbs.js";
+import { describeUserFieldVerbs } from "./user-field-verbs.js";
 import { describeUserVerbs } from "./user-verbs.js";
+
+/**
+ * The additional-user-fields tests, or (for a fixture that says `keepsUserFields: false`)
+ * each one reported as skipped, saying what does not work without them.
+ */
+function describeUserFields(
+  name: string,
+  storage: StoreGetter<StorageAdapter>,
+  keepsUserFields: () => boolean,
+): void {
+  describe("additional user fields (UserRecord.fields)", () => {
+    beforeEach((context) => {
+      if (keepsUserFields()) return;
+      context.skip(`${name} does not keep UserRecord.fields: createAxor's userFields needs them`);
+    });
+    describeUserFieldVerbs(storage);
+  });
+}
 
 /**
  * The `StorageAdapter` conformance suite, part by part: users, sessions, one-time tokens and
@@ -54,14 +73,20 @@ export function describeStorageAdapter(
   name: string,
   factory: () => Promise<StorageFixture<StorageAdapter>>,
 ): void {
+  let fixtureKeepsUserFields = true;
   describe(`${name} storage adapter`, () => {
-    const storage = useStoreFixture(`${name} storage`, factory);
+    const storage = useStoreFixture(`${name} storage`, async () => {
+      const fixture = await factory();
+      fixtureKeepsUserFields = fixture.keepsUserFields !== false;
+      return fixture;
+    });
 
     describeUserVerbs(storage);
     describeSessionVerbs(storage);
     describeOneTimeTokenVerbs(storage);
     describeTotpVerbs(storage);
     describeRecordCopies(storage);
+    describeUserFields(name, storage, () => fixtureKeepsUserFields);
 
     describeOptionalPart(name, RATE_LIMIT_STORE, storage, describeCounterVerbs);
     describeOptionalPart(name, EVENT_LOG, storage, (log) =>

@@ -2,7 +2,8 @@ import { expect } from "vitest";
 
 /**
  * Asserts that `actual` has every field of `expected`: dates must be `Date` objects at the same
- * instant (compared with `getTime()`), everything else must be identical (`true` is not `1`).
+ * instant (compared with `getTime()`), plain objects and arrays (a user's `fields`) must be
+ * deeply equal, everything else must be identical (`true` is not `1`).
  * Extra fields on `actual` are allowed.
  *
  * @example
@@ -20,6 +21,8 @@ export function expectRecord<T extends object>(actual: T | null | undefined, exp
       expect((got as Date).getTime(), `${key} should be ${want.toISOString()}`).toBe(
         want.getTime(),
       );
+    } else if (typeof want === "object" && want !== null) {
+      expect(got, key).toStrictEqual(want);
     } else {
       expect(got, key).toBe(want);
     }

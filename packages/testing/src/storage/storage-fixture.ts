@@ -17,6 +17,11 @@ import type { StorageAdapter } from "@axor/core/storage";
 export interface StorageFixture<S extends object = StorageAdapter> {
   storage: S;
   cleanup?: () => Promise<void>;
+  /**
+   * False for a storage that does not keep `UserRecord.fields` (written before the `userFields`
+   * option): its additional-field tests are reported as skipped. Default true.
+   */
+  keepsUserFields?: boolean;
 }
 
 /** How each group of conformance tests reaches the store once the factory has run. */

@@ -51,7 +51,7 @@ export function describeUserVerbs(storage: StoreGetter<UserStorage>): void {
         isEmailVerified: true,
         totpEnabled: true,
         updatedAt: new Date(user.updatedAt.getTime() + 61_001),
-      } satisfies Required<UserPatch>;
+      } satisfies Required<Omit<UserPatch, "fields">>; // fields: see user-field-verbs.ts
       const expected = { ...user, ...patch };
       expectRecord(await storage().updateUser(user.id, patch), expected);
       expectRecord(await storage().getUserById(user.id), expected);
@@ -79,6 +79,7 @@ export function describeUserVerbs(storage: StoreGetter<UserStorage>): void {
         isActive: undefined,
         isEmailVerified: undefined,
         totpEnabled: undefined,
+        fields: undefined,
         updatedAt,
       };
       const expected = { ...user, lastName: "Only this changes", updatedAt };

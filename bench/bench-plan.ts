@@ -24,8 +24,8 @@ export function benchPlan(argv: readonly string[]): BenchPlan {
         rows: 10_000,
         smallTable: 1_000,
         largeTable: 100_000,
-        rounds: 1,
-        roundSeconds: 1,
+        rounds: 2,
+        roundSeconds: 0.5,
         warmupSeconds: 0.5,
         phaseSeconds: 2,
       }
@@ -34,8 +34,8 @@ export function benchPlan(argv: readonly string[]): BenchPlan {
         rows: 100_000,
         smallTable: 1_000,
         largeTable: 1_000_000,
-        rounds: 2,
-        roundSeconds: 2.5,
+        rounds: 7,
+        roundSeconds: 1.5,
         warmupSeconds: 1,
         phaseSeconds: 5,
       };

@@ -13,6 +13,8 @@ const MIN_CACHED_TO_STATIC = 0.8;
 
 /** A route measured over all its rounds. */
 interface Throughput {
+  /** Requests per second of each round, in round order. */
+  roundRates: number[];
   requestsPerSecond: number;
   /** The worst round's 99th percentile latency. */
   p99Ms: number;
@@ -26,6 +28,7 @@ class RouteRun {
   private seconds = 0;
   private cpuMicros = 0;
   private p99Ms = 0;
+  private readonly roundRates: number[] = [];
 
   constructor(
     private readonly server: BenchServer,
@@ -53,11 +56,13 @@ class RouteRun {
     }
     this.requests += result.requests.total;
     this.seconds += result.duration;
+    this.roundRates.push(result.requests.total / result.duration);
     this.p99Ms = Math.max(this.p99Ms, result.latency.p99);
   }
 
   throughput(): Throughput {
     return {
+      roundRates: this.roundRates,
       requestsPerSecond: this.requests / this.seconds,
       p99Ms: this.p99Ms,
       serverCpuMicros: this.cpuMicros / this.requests,
@@ -80,6 +85,20 @@ function throughputMetric(name: string, run: Throughput): Metric {
   };
 }
 
+/**
+ * The median over rounds of `a`'s rate / `b`'s rate in the same round: the two ran seconds
+ * apart, so a slow spell of the machine (seen here to move a route's rate by a third from one
+ * round to the next) hits both sides of each pair, and one bad round does not decide it.
+ */
+function pairedRatio(a: Throughput, b: Throughput): number {
+  const ratios = a.roundRates.map((rate, i) => rate / (b.roundRates[i] as number));
+  ratios.sort((x, y) => x - y);
+  const middle = Math.floor(ratios.length / 2);
+  return ratios.length % 2 === 1
+    ? (ratios[middle] as number)
+    : ((ratios[middle - 1] as number) + (ratios[middle] as number)) / 2;
+}
+
 function ratioMetric(name: string, ratio: number, minimum: number | null): Metric {
   const measured = `${ratio.toFixed(2)}x`;
   if (minimum === null) return { name, measured, target: "-", pass: null };
@@ -90,7 +109,8 @@ function ratioMetric(name: string, ratio: number, minimum: number | null): Metri
  * For each framework, one server process (http-server.ts) with a static JSON route, a
  * hand-written raw `me/`, Axor's `me/` without and with `sessionCache`, and better-auth's
  * get-session. autocannon (-c 10) warms each route up, then measures them in alternating
- * rounds (`plan.rounds` x `plan.roundSeconds` each), so a neighbour's load hits all alike.
+ * rounds (`plan.rounds` x `plan.roundSeconds` each, forward then backward), so a neighbour's
+ * load hits all alike; each ratio is the median of the rounds' own ratios (`pairedRatio`).
  */
 export async function benchHttpThroughput(
   database: BenchDatabase,
@@ -117,30 +137,36 @@ export async function benchHttpThroughput(
       ];
       for (const route of routes) await route.prepare(plan.warmupSeconds);
       for (let round = 0; round < plan.rounds; round++) {
-        for (const route of routes) await route.round(plan.roundSeconds);
+        // Forward, then backward: each route's neighbours in time change from round to round.
+        const order = round % 2 === 0 ? routes : [...routes].reverse();
+        for (const route of order) await route.round(plan.roundSeconds);
       }
       const runs = routes.map((route) => route.throughput());
-      const [bare, raw, me, cached, other] = runs.map((run) => run.requestsPerSecond) as [
-        number,
-        number,
-        number,
-        number,
-        number,
+      const [bare, raw, me, cached, other] = runs as [
+        Throughput,
+        Throughput,
+        Throughput,
+        Throughput,
+        Throughput,
       ];
       const prefix = `http: ${framework}`;
       metrics.push(
         ...routes.map((route, i) =>
           throughputMetric(`${prefix} ${route.name}`, runs[i] as Throughput),
         ),
-        ratioMetric(`${prefix} me/ / raw me/ (target 1)`, me / raw, MIN_ME_TO_RAW),
+        ratioMetric(`${prefix} me/ / raw me/ (target 1)`, pairedRatio(me, raw), MIN_ME_TO_RAW),
         ratioMetric(
           `${prefix} cached me/ / static (target 2)`,
-          cached / bare,
+          pairedRatio(cached, bare),
           MIN_CACHED_TO_STATIC,
         ),
-        ratioMetric(`${prefix} me/ / static`, me / bare, null),
-        ratioMetric(`${prefix} Axor / better-auth, no cache`, me / other, null),
-        ratioMetric(`${prefix} Axor / better-auth, sessionCache`, cached / other, null),
+        ratioMetric(`${prefix} me/ / static`, pairedRatio(me, bare), null),
+        ratioMetric(`${prefix} Axor / better-auth, no cache`, pairedRatio(me, other), null),
+        ratioMetric(
+          `${prefix} Axor / better-auth, sessionCache`,
+          pairedRatio(cached, other),
+          null,
+        ),
       );
     } finally {
       await stopServer(server.child);

@@ -162,11 +162,7 @@ export async function benchHttpThroughput(
         ),
         ratioMetric(`${prefix} me/ / static`, pairedRatio(me, bare), null),
         ratioMetric(`${prefix} Axor / better-auth, no cache`, pairedRatio(me, other), null),
-        ratioMetric(
-          `${prefix} Axor / better-auth, sessionCache`,
-          pairedRatio(cached, other),
-          null,
-        ),
+        ratioMetric(`${prefix} Axor / better-auth, sessionCache`, pairedRatio(cached, other), null),
       );
     } finally {
       await stopServer(server.child);

@@ -1,5 +1,6 @@
 import type { RateLimitStore } from "@axor/core/storage";
 import { sql } from "kysely";
+import { reusableQuery } from "../reusable-query.js";
 import type { StorageContext } from "../storage-context.js";
 import { fromStoredInstant, fromStoredNumber, toStoredInstant } from "../stored-values.js";
 
@@ -11,60 +12,85 @@ import { fromStoredInstant, fromStoredNumber, toStoredInstant } from "../stored-
  */
 export function counterVerbs({ db, flavor, tables }: StorageContext): RateLimitStore {
   const table = tables.counters;
+  // Each login touches these several times: they are compiled once (reusable-query.ts).
+  const upsert = (trx: typeof db, slot: (name: string) => string) => {
+    const windowEnded = sql`${sql.ref(`${table}.reset_at`)} <= ${slot("now")}`;
+    const hits = sql`case when ${windowEnded} then 1 else ${sql.ref(`${table}.hits`)} + 1 end`;
+    const resetAt = sql`case when ${windowEnded} then ${slot("resetAt")} else ${sql.ref(`${table}.reset_at`)} end`;
+    return {
+      insert: trx
+        .insertInto(table)
+        .values({ counter_key: slot("key"), hits: 1, reset_at: slot("resetAt") }),
+      set: { hits, reset_at: resetAt },
+    };
+  };
+  const increment = reusableQuery((slot) => {
+    const { insert, set } = upsert(db, slot);
+    return insert
+      .onConflict((conflict) => conflict.column("counter_key").doUpdateSet(set))
+      .returning(["hits", "reset_at"]);
+  });
+  const live = reusableQuery((slot) =>
+    db
+      .selectFrom(table)
+      .select(["hits", "reset_at"])
+      .where("counter_key", "=", slot("key"))
+      .where("reset_at", ">", slot("now")),
+  );
+  const decrement = reusableQuery((slot) =>
+    db
+      .updateTable(table)
+      .set({ hits: sql`${sql.ref("hits")} - 1` })
+      .where("counter_key", "=", slot("key"))
+      .where("hits", ">", 0),
+  );
+  const reset = reusableQuery((slot) =>
+    db.deleteFrom(table).where("counter_key", "=", slot("key")),
+  );
+  const counterState = (row: { hits: unknown; reset_at: unknown }) => ({
+    count: fromStoredNumber(row.hits),
+    resetAt: fromStoredInstant(row.reset_at),
+  });
 
   return {
     async incrementCounter(key, windowMs, now) {
-      const storedNow = toStoredInstant(flavor, now);
-      const newResetAt = toStoredInstant(flavor, new Date(now.getTime() + windowMs));
-      const windowEnded = sql`${sql.ref(`${table}.reset_at`)} <= ${storedNow}`;
-      const hits = sql`case when ${windowEnded} then 1 else ${sql.ref(`${table}.hits`)} + 1 end`;
-      const resetAt = sql`case when ${windowEnded} then ${newResetAt} else ${sql.ref(`${table}.reset_at`)} end`;
-      const insert = (trx: typeof db) =>
-        trx.insertInto(table).values({ counter_key: key, hits: 1, reset_at: newResetAt });
-
-      const row =
-        flavor === "mysql"
-          ? await db.transaction().execute(async (trx) => {
-              // MySQL applies these assignments left to right: `hits` must read the old reset_at.
-              await insert(trx).onDuplicateKeyUpdate({ hits, reset_at: resetAt }).execute();
-              return trx
-                .selectFrom(table)
-                .select(["hits", "reset_at"])
-                .where("counter_key", "=", key)
-                .executeTakeFirstOrThrow();
-            })
-          : await insert(db)
-              .onConflict((conflict) =>
-                conflict.column("counter_key").doUpdateSet({ hits, reset_at: resetAt }),
-              )
-              .returning(["hits", "reset_at"])
-              .executeTakeFirstOrThrow();
-      return { count: fromStoredNumber(row.hits), resetAt: fromStoredInstant(row.reset_at) };
+      const values = {
+        key,
+        now: toStoredInstant(flavor, now),
+        resetAt: toStoredInstant(flavor, new Date(now.getTime() + windowMs)),
+      };
+      if (flavor !== "mysql") {
+        const { rows } = await db.executeQuery(increment.bind(values));
+        return counterState(rows[0] as { hits: unknown; reset_at: unknown });
+      }
+      return db.transaction().execute(async (trx) => {
+        // MySQL applies these assignments left to right: `hits` must read the old reset_at.
+        const { insert, set } = upsert(
+          trx,
+          (name) => values[name as keyof typeof values] as string,
+        );
+        await insert.onDuplicateKeyUpdate(set).execute();
+        const row = await trx
+          .selectFrom(table)
+          .select(["hits", "reset_at"])
+          .where("counter_key", "=", key)
+          .executeTakeFirstOrThrow();
+        return counterState(row);
+      });
     },
 
     async getCounter(key, now) {
-      const row = await db
-        .selectFrom(table)
-        .select(["hits", "reset_at"])
-        .where("counter_key", "=", key)
-        .where("reset_at", ">", toStoredInstant(flavor, now))
-        .executeTakeFirst();
-      return row
-        ? { count: fromStoredNumber(row.hits), resetAt: fromStoredInstant(row.reset_at) }
-        : null;
+      const { rows } = await db.executeQuery(live.bind({ key, now: toStoredInstant(flavor, now) }));
+      const row = rows[0] as { hits: unknown; reset_at: unknown } | undefined;
+      return row ? counterState(row) : null;
     },
 
     async decrementCounter(key) {
-      await db
-        .updateTable(table)
-        .set({ hits: sql`${sql.ref("hits")} - 1` })
-        .where("counter_key", "=", key)
-        .where("hits", ">", 0)
-        .execute();
+      await db.executeQuery(decrement.bind({ key }));
     },
 
     async resetCounter(key) {
-      await db.deleteFrom(table).where("counter_key", "=", key).execute();
+      await db.executeQuery(reset.bind({ key }));
     },
   };
 }

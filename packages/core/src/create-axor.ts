@@ -15,13 +15,14 @@ import {
   validatePasswordResetToken,
 } from "./auth/password-reset.js";
 import { register } from "./auth/register.js";
+import { acquireHashingThreads } from "./auth/shared-hashing-threads.js";
 import { disableTotp, enableTotp, initTotp, renewBackupCodes } from "./auth/totp-setup.js";
 import { resendVerificationEmail, verifyEmail } from "./auth/verify-email.js";
 import type { Axor } from "./axor-api.js";
 import type { AxorContext } from "./axor-context.js";
 import { createSecretBox } from "./crypto/secret-box.js";
 import { cleanup } from "./housekeeping/cleanup.js";
-import { closeStorageOnce } from "./housekeeping/close-storage.js";
+import { closeAxorOnce } from "./housekeeping/close-axor.js";
 import { authorize } from "./http/authorize.js";
 import { checkCsrf } from "./http/csrf-check.js";
 import { errorResponse } from "./http/error-response.js";
@@ -108,10 +109,11 @@ export function createAxor<const TFields extends UserFieldDeclarations = {}>(
   const reportError = safeReporter(resolved.onError ?? consoleReporter);
   const sessionCache = sessionCacheOf(resolved);
   const userFields = userFieldSet(resolved.userFields);
+  const hashingThreads = acquireHashingThreads(resolved.passwordHashing);
   const ctx: AxorContext = {
     options: resolved,
     storage: flowStorage(resolved, sessionCache),
-    hasher: createPasswordHasher(resolved.argon2),
+    hasher: createPasswordHasher(resolved.argon2, hashingThreads),
     secretBox: createSecretBox(resolved.secret, resolved.previousSecrets),
     backupCodes: createBackupCodes(resolved.secret),
     deviceTokens: createDeviceTokens(resolved.secret, resolved.previousSecrets),
@@ -134,7 +136,7 @@ export function createAxor<const TFields extends UserFieldDeclarations = {}>(
     options: resolved,
     users: userAdmin(ctx),
     cleanup: (cleanupOptions) => cleanup(ctx, cleanupOptions),
-    close: closeStorageOnce(resolved.storage),
+    close: closeAxorOnce(resolved.storage, hashingThreads),
     handle,
     errorResponse: (error, instance, request) =>
       errorResponse(request ? forRequest(request) : ctx, error, instance, `serving ${instance}`),

@@ -1,5 +1,6 @@
-import { hash, parseOptions, verify } from "@node-rs/argon2";
+import { parseOptions } from "@node-rs/argon2";
 import { isBcryptHash, verifyBcrypt } from "./bcrypt-hash.js";
+import type { HashingThreads } from "./hashing-threads.js";
 
 /** argon2id cost parameters (memory in KiB). */
 export interface Argon2Cost {
@@ -25,20 +26,20 @@ export interface PasswordHasher {
 const ARGON2ID = 2;
 
 /** A hasher for the given cost; the dummy hash is made once, lazily. */
-export function createPasswordHasher(cost: Argon2Cost): PasswordHasher {
+export function createPasswordHasher(cost: Argon2Cost, threads: HashingThreads): PasswordHasher {
   let dummyHash: Promise<string> | undefined;
   const hasher: PasswordHasher = {
-    hash: (password) => hash(password, cost),
+    hash: (password) => threads.hash(password, cost),
     async verify(passwordHash, password) {
       try {
         if (isBcryptHash(passwordHash)) return await verifyBcrypt(passwordHash, password);
-        return await verify(passwordHash, password);
+        return await threads.verify(passwordHash, password);
       } catch {
         return false; // a malformed stored hash never matches
       }
     },
     async verifyDummy(password) {
-      dummyHash ??= hash("axor dummy password", cost);
+      dummyHash ??= threads.hash("axor dummy password", cost);
       await hasher.verify(await dummyHash, password);
     },
     needsRehash(passwordHash) {

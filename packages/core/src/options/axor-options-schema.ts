@@ -1,5 +1,6 @@
 import { stringifySetCookie } from "cookie";
 import * as v from "valibot";
+import { defaultHashingThreads } from "../auth/hashing-threads.js";
 import type { EmailTemplate } from "../mail/email-templates.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { SecurityEvent } from "../storage/records.js";
@@ -176,6 +177,16 @@ export const axorOptionsSchema = v.object(
         memoryCost: v.optional(v.pipe(positiveInt, v.minValue(1024)), 19456),
         timeCost: v.optional(positiveInt, 2),
         parallelism: v.optional(positiveInt, 1),
+      }),
+      {},
+    ),
+    passwordHashing: v.optional(
+      v.object({
+        threads: v.optional(
+          v.pipe(positiveInt, v.maxValue(64, "must be at most 64")),
+          defaultHashingThreads,
+        ),
+        lowPriority: v.optional(v.boolean(), true),
       }),
       {},
     ),

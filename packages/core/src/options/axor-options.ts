@@ -216,6 +216,17 @@ export interface AxorOptions<TFields extends UserFieldDeclarations = UserFieldDe
     /** Lanes. Default 1. */
     parallelism?: number;
   };
+  /**
+   * Where argon2id runs: on dedicated threads, off the event loop and off libuv's pool (which
+   * file and DNS work share). On Linux they run at the lowest CPU priority, so requests are
+   * served first when a burst of logins fills the cores (docs/security.md, hashing).
+   */
+  passwordHashing?: {
+    /** Hashes run at once, each on its own thread. Default: the number of cores. */
+    threads?: number;
+    /** Linux: the hashing threads run at nice 19, below the event loop. Default `true`. */
+    lowPriority?: boolean;
+  };
   /** Credentials of an older auth system accepted during a migration window. Default none. */
   legacy?: LegacyOptions;
   /** Called with errors that do not fail a request (a mail outage), with 500s and with 503s. */

@@ -9,6 +9,7 @@ import {
 } from "./database-options.js";
 import { createMysqlPool } from "./mysql-pool.js";
 import { createPostgresPool } from "./postgres-pool.js";
+import { SqliteCheckpointer } from "./sqlite-checkpointer.js";
 import { openSqliteDatabase } from "./sqlite-database.js";
 import { registerSqliteReader, SqliteReader } from "./sqlite-reader.js";
 
@@ -86,10 +87,13 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   const resolved = resolveDatabaseOptions(options);
   assertDriverInstalled(location.dialect);
   // SQLite files get a second connection for the session lookup (sqlite-reader.ts).
+  // and a thread that checkpoints the WAL off the event loop (sqlite-checkpointer.ts).
   const reader = location.dialect === "sqlite" ? new SqliteReader() : undefined;
-  const db = new Kysely<any>({ dialect: dialectFor(location, resolved, reader) });
+  const checkpointer = location.dialect === "sqlite" ? new SqliteCheckpointer() : undefined;
+  const db = new Kysely<any>({ dialect: dialectFor(location, resolved, reader, checkpointer) });
   if (reader) registerSqliteReader(db, reader);
   const close = once(async () => {
+    await checkpointer?.stop();
     await db.destroy();
     reader?.close();
   });
@@ -97,11 +101,16 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   return { db, dialect: location.dialect, close };
 }
 
-function dialectFor(location: DatabaseLocation, options: DatabaseOptions, reader?: SqliteReader) {
+function dialectFor(
+  location: DatabaseLocation,
+  options: DatabaseOptions,
+  reader?: SqliteReader,
+  checkpointer?: SqliteCheckpointer,
+) {
   switch (location.dialect) {
     case "sqlite":
       return new SqliteDialect({
-        database: () => openSqliteDatabase(location.path, options, reader),
+        database: () => openSqliteDatabase(location.path, options, reader, checkpointer),
       });
     case "postgres":
       return new PostgresDialect({ pool: () => createPostgresPool(location.url, options) });

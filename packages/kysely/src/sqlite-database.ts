@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { SqliteDatabase } from "kysely";
 import { explainDriverFailure, importDriver } from "./database-driver.js";
 import type { DatabaseOptions } from "./database-options.js";
+import type { SqliteCheckpointer } from "./sqlite-checkpointer.js";
 import type { SqliteReader } from "./sqlite-reader.js";
 import { withStatementCache } from "./statement-cache.js";
 
@@ -14,12 +15,14 @@ const PAGE_CACHE_KIB = 64 * 1024;
  * missing, the WAL journal is on (readers never wait for a writer), a write waits up to
  * `busyTimeoutSeconds` for another process's lock, the page cache holds up to 64 MiB, and
  * statements are prepared once per SQL text. A file (not `:memory:`) also gets its second,
- * query-only connection attached to `reader`, for the session lookup.
+ * query-only connection attached to `reader`, for the session lookup, and its WAL checkpoints
+ * made by `checkpointer`'s thread instead of by the commits on the event loop.
  */
 export async function openSqliteDatabase(
   path: string,
   options: DatabaseOptions,
   reader?: SqliteReader,
+  checkpointer?: SqliteCheckpointer,
 ): Promise<SqliteDatabase> {
   const { default: Database } = await importDriver("sqlite", () => import("better-sqlite3"));
   const inMemory = path === ":memory:" || path === "";
@@ -41,5 +44,6 @@ export async function openSqliteDatabase(
     second.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     reader.attach(second);
   }
+  if (checkpointer && !inMemory) checkpointer.start(path, sqlite);
   return withStatementCache(sqlite);
 }

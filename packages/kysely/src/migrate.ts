@@ -23,7 +23,7 @@ export interface MigrateOptions {
  * @example
  * ```ts
  * const { applied }: MigrationOutcome = await migrateToLatest(db);
- * // ["0001_initial_schema", ..., "0003_user_fields"] on an empty database, [] once up to date
+ * // ["0001_initial_schema", ..., "0004_latest_session_index"] on an empty database, [] once up to date
  * ```
  */
 export interface MigrationOutcome {

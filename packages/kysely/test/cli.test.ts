@@ -10,7 +10,8 @@ const cli = join(root, "packages/kysely/src/cli.ts");
 
 /** What `migrate` prints on an empty database. */
 const ALL_APPLIED =
-  "Applied 0001_initial_schema\nApplied 0002_native_timestamps\nApplied 0003_user_fields\n";
+  "Applied 0001_initial_schema\nApplied 0002_native_timestamps\nApplied 0003_user_fields\n" +
+  "Applied 0004_latest_session_index\n";
 
 interface CliRun {
   code: number;
@@ -43,7 +44,8 @@ describe("axor-kysely CLI", { timeout: 180_000 }, () => {
     expect(before.stdout).toMatch(/pending\s+0001_initial_schema/);
     expect(before.stdout).toMatch(/pending\s+0002_native_timestamps/);
     expect(before.stdout).toMatch(/pending\s+0003_user_fields/);
-    expect(before.stdout).toMatch(/^3 pending\.$/m);
+    expect(before.stdout).toMatch(/pending\s+0004_latest_session_index/);
+    expect(before.stdout).toMatch(/^4 pending\.$/m);
 
     const first = await runCli(["migrate", "--database", database]);
     expect(first).toEqual({ code: 0, stdout: ALL_APPLIED, stderr: "" });

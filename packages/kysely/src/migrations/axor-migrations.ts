@@ -3,6 +3,7 @@ import type { TableNames } from "../table-names.js";
 import { initialSchema } from "./0001-initial-schema.js";
 import { nativeTimestamps } from "./0002-native-timestamps.js";
 import { userFields } from "./0003-user-fields.js";
+import { latestSessionIndex } from "./0004-latest-session-index.js";
 
 /**
  * Axor's migrations as code, not files read at run time, so they survive bundling. Names sort
@@ -13,6 +14,7 @@ export function axorMigrations(tables: TableNames): Record<string, Migration> {
     "0001_initial_schema": initialSchema(tables),
     "0002_native_timestamps": nativeTimestamps(tables),
     "0003_user_fields": userFields(tables),
+    "0004_latest_session_index": latestSessionIndex(tables),
   };
 }
 

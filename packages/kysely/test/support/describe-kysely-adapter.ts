@@ -41,9 +41,15 @@ export function describeKyselyAdapter(name: string, create: () => Promise<TestDa
         { name: "0001_initial_schema", appliedAt: null },
         { name: "0002_native_timestamps", appliedAt: null },
         { name: "0003_user_fields", appliedAt: null },
+        { name: "0004_latest_session_index", appliedAt: null },
       ]);
       expect(await migrateToLatest(db(), options)).toEqual({
-        applied: ["0001_initial_schema", "0002_native_timestamps", "0003_user_fields"],
+        applied: [
+          "0001_initial_schema",
+          "0002_native_timestamps",
+          "0003_user_fields",
+          "0004_latest_session_index",
+        ],
       });
       expect(await migrateToLatest(db(), options)).toEqual({ applied: [] });
       for (const state of await migrationStatus(db(), options)) {

@@ -119,7 +119,7 @@ export function describeTimestampMigration(
         .execute();
 
       expect(await migrateToLatest(db(), { tablePrefix: prefix })).toEqual({
-        applied: ["0002_native_timestamps", "0003_user_fields"],
+        applied: ["0002_native_timestamps", "0003_user_fields", "0004_latest_session_index"],
       });
 
       const storage = kyselyStorage(db(), { tablePrefix: prefix });

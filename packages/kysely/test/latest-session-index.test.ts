@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { type CompiledQuery, Kysely, SqliteDialect } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { migratorFor } from "../src/migrate.js";
 import { kyselyStorage } from "../src/index.js";
+import { migratorFor } from "../src/migrate.js";
 
 /**
  * Migration 0004: the query behind `getLatestSession` (run at every sign-in) is answered from

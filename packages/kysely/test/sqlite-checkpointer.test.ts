@@ -11,6 +11,20 @@ import { CHECKPOINT_INTERVAL_MS, SqliteCheckpointer } from "../src/sqlite-checkp
 const PAGE = 4096;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Waits until the database file itself holds every page (the table's new pages included):
+ * only a checkpoint copies them out of the WAL, and the main connection makes none. So the
+ * thread is running, however long a loaded machine took to start it.
+ */
+async function threadCheckpointed(db: OpenedDatabase["db"], path: string) {
+  const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(db);
+  const pages = rows[0]?.page_count ?? 0;
+  for (let waited = 0; statSync(path).size < pages * PAGE; waited += 50) {
+    if (waited > 30_000) throw new Error("no checkpoint in 30 s: the thread is not running");
+    await pause(50);
+  }
+}
+
 describe("WAL checkpoints of a SQLite file opened by openDatabase", () => {
   let folder: string;
   let opened: OpenedDatabase | undefined;
@@ -33,6 +47,7 @@ describe("WAL checkpoints of a SQLite file opened by openDatabase", () => {
       db,
     );
     expect(rows[0]?.wal_autocheckpoint).toBe(0);
+    await threadCheckpointed(db, path);
 
     // 2,400 commits of a page-sized row, spread over six checkpoint intervals: each writes at
     // least two pages (the row's and the table's), so with no checkpoint at all the WAL would

@@ -1,4 +1,5 @@
-import type { SessionWithUser } from "@axor/core/storage";
+import type { MaybePromise, SessionWithUser } from "@axor/core/storage";
+import type { CompiledQuery } from "kysely";
 import { type ReusableQuery, reusableQuery } from "./reusable-query.js";
 import { rowPositions } from "./row-keys.js";
 import { SESSION_COLUMNS, sessionFromRow, sessionRowKeys } from "./session-row.js";
@@ -14,7 +15,8 @@ const USER_POSITIONS = rowPositions(USER_COLUMNS, SESSION_COLUMNS.length);
 
 /** The hot path's one read: a live session by key hash, joined with its user. */
 export interface LiveSessionQuery {
-  run(keyHash: string, now: Date): Promise<SessionWithUser | null>;
+  /** Synchronous on SQLite's reader; a promise through Kysely. */
+  run(keyHash: string, now: Date): MaybePromise<SessionWithUser | null>;
 }
 
 /**
@@ -38,21 +40,26 @@ export function liveSessionQuery({ db, flavor, tables, reader }: StorageContext)
       .where("s.expire_at", ">", slot("now")),
   );
 
+  /** Through Kysely's executor: server databases, and SQLite without its reader (`:memory:`). */
+  async function executed(
+    bound: CompiledQuery<Record<string, unknown>>,
+  ): Promise<SessionWithUser | null> {
+    const { rows } = await db.executeQuery(bound);
+    const row = rows[0];
+    if (!row) return null;
+    return { session: sessionFromRow(row, SESSION_KEYS), user: userFromRow(row, USER_KEYS) };
+  }
+
   return {
-    async run(keyHash, now) {
+    run(keyHash, now) {
       const bound = query.bind({ keyHash, now: toStoredInstant(flavor, now) });
-      if (reader?.ready) {
-        const row = reader.firstRow(bound.sql, bound.parameters);
-        if (!row) return null;
-        return {
-          session: sessionFromRow(row, SESSION_POSITIONS),
-          user: userFromRow(row, USER_POSITIONS),
-        };
-      }
-      const { rows } = await db.executeQuery(bound);
-      const row = rows[0];
+      if (!reader?.ready) return executed(bound);
+      const row = reader.firstRow(bound.sql, bound.parameters);
       if (!row) return null;
-      return { session: sessionFromRow(row, SESSION_KEYS), user: userFromRow(row, USER_KEYS) };
+      return {
+        session: sessionFromRow(row, SESSION_POSITIONS),
+        user: userFromRow(row, USER_POSITIONS),
+      };
     },
   };
 }

@@ -59,28 +59,47 @@ function isRetryable(verb: string, error: unknown): boolean {
  *   that set values) and the rate limiter's refund, on a fresh connection;
  * - what still fails for either reason, and any other connection failure, leaves as
  *   `StorageUnavailableError` (the HTTP layer's 503), with the driver error as its `cause`.
- * Other errors pass through unchanged.
+ * Other errors pass through unchanged. A verb that answers synchronously (the session lookup
+ * on SQLite's reader) is answered synchronously here too: no promise layer on the hot path.
  */
 export function withStorageErrorBoundary<Verbs extends object>(adapter: Verbs): Verbs {
   const guarded: Record<string, unknown> = {};
   for (const [verb, implementation] of Object.entries(adapter)) {
-    const call = implementation as (...args: unknown[]) => Promise<unknown>;
-    guarded[verb] = async (...args: unknown[]) => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await call(...args);
-        } catch (error) {
-          if (attempt < MAX_ATTEMPTS && isRetryable(verb, error)) {
-            await pause(attempt);
-            continue;
-          }
-          if (isConnectionFailure(error) || isTransientConflict(error)) {
-            throw new StorageUnavailableError({ cause: error });
-          }
-          throw error;
-        }
-      }
-    };
+    const call = implementation as (...args: unknown[]) => unknown;
+    guarded[verb] = (...args: unknown[]) => attempt(verb, call, args, 1);
   }
   return guarded as Verbs;
+}
+
+type Verb = (...args: unknown[]) => unknown;
+
+/** One call of `verb`: its answer as it comes, or, once it fails, `recover`'s promise. */
+function attempt(verb: string, call: Verb, args: unknown[], count: number): unknown {
+  let answer: unknown;
+  try {
+    answer = call(...args);
+  } catch (error) {
+    return recover(verb, call, args, count, error);
+  }
+  return typeof (answer as { then?: unknown } | null)?.then === "function"
+    ? (answer as Promise<unknown>).catch((error) => recover(verb, call, args, count, error))
+    : answer;
+}
+
+/** After a failed call: the next attempt when the policy allows one, else the error to throw. */
+async function recover(
+  verb: string,
+  call: Verb,
+  args: unknown[],
+  count: number,
+  error: unknown,
+): Promise<unknown> {
+  if (count < MAX_ATTEMPTS && isRetryable(verb, error)) {
+    await pause(count);
+    return attempt(verb, call, args, count + 1);
+  }
+  if (isConnectionFailure(error) || isTransientConflict(error)) {
+    throw new StorageUnavailableError({ cause: error });
+  }
+  throw error;
 }

@@ -90,6 +90,25 @@ describe("the session lookup on a SQLite file opened by openDatabase", () => {
     expect(viaReader?.user).toEqual(setup.user);
   });
 
+  it("answers at once from the reader (a value, not a promise); through Kysely with a promise", async () => {
+    const setup = await seeded(join(folder, "axor.db"));
+    opened = setup.opened;
+    const now = new Date();
+    const atOnce = setup.storage.getLiveSession(KEY_HASH, now);
+    expect(atOnce).not.toBeInstanceOf(Promise);
+    expect((atOnce as Awaited<typeof atOnce>)?.user).toEqual(setup.user);
+    expect(setup.storage.getLiveSession("f".repeat(64), now)).toBeNull();
+
+    const viaKysely = kyselyStorage(
+      opened.db.withPlugin({
+        transformQuery: (args) => args.node,
+        transformResult: async (args) => args.result,
+      }),
+    ).getLiveSession(KEY_HASH, now);
+    expect(viaKysely).toBeInstanceOf(Promise);
+    expect((await viaKysely)?.user).toEqual(setup.user);
+  });
+
   it("close() closes the reader too: a lookup afterwards fails instead of reading", async () => {
     const setup = await seeded(join(folder, "axor.db"));
     await setup.storage.getLiveSession(KEY_HASH, new Date());

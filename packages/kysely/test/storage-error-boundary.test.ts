@@ -38,6 +38,23 @@ describe("the storage error boundary", () => {
     expect(verb.calls()).toBe(3);
   });
 
+  it("passes a synchronous answer through as it is, and a synchronous throw to the same policy", async () => {
+    let calls = 0;
+    const storage = withStorageErrorBoundary({
+      getLiveSession: () => {
+        calls++;
+        if (calls === 2) throw lostConnection();
+        return "at once";
+      },
+    } as unknown as KyselyStorage);
+    const lookup = storage.getLiveSession as unknown as () => unknown;
+    expect(lookup()).toBe("at once");
+    const retried = lookup(); // the second call throws: retried on a fresh call, later
+    expect(retried).toBeInstanceOf(Promise);
+    await expect(retried).resolves.toBe("at once");
+    expect(calls).toBe(3);
+  });
+
   it("retries a lost connection in an idempotent verb (a read) on a fresh call", async () => {
     const verb = failingVerb("getLiveSession", [lostConnection()]);
     await expect(verb.run()).resolves.toBe("done");

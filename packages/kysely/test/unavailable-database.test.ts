@@ -22,7 +22,9 @@ describe("an unreachable database", () => {
       const { db, close } = openDatabase(url);
       try {
         const storage = kyselyStorage(db);
-        const failure = await storage.getLiveSession("a".repeat(64), new Date()).catch((e) => e);
+        const failure = await Promise.resolve()
+          .then(() => storage.getLiveSession("a".repeat(64), new Date()))
+          .catch((error: unknown) => error);
         expect(failure).toBeInstanceOf(StorageUnavailableError);
         expect((failure as Error).cause).toMatchObject({ code: "ECONNREFUSED" });
         await expect(storage.createUser(makeNewUser())).rejects.toBeInstanceOf(

@@ -1,5 +1,6 @@
 import type { AxorContext } from "../axor-context.js";
 import { AxorError } from "../errors/axor-error.js";
+import { isPromiseLike } from "../maybe-promise.js";
 import { renewalCookies } from "../sessions/renewal-cookies.js";
 import { resolveSession } from "../sessions/resolve-session.js";
 import { checkCsrf } from "./csrf-check.js";
@@ -71,11 +72,14 @@ export function createRequestHandler(
 
     const client = readClientInfo(request, ctx.options, setup.proxies);
     checkCsrf(request, client, setup.trustedOrigins, endpoint.setsCookie);
-    const session = endpoint.auth ? await resolveSession(ctx, client.credential) : null;
+    // The lookup and the endpoint answer synchronously when they can: no await, no microtask.
+    let session = endpoint.auth ? resolveSession(ctx, client.credential) : null;
+    if (isPromiseLike(session)) session = await session;
     if (endpoint.auth && !session) throw new AxorError("NotAuthenticated");
     const body = endpoint.body ? readJsonBody(request) : undefined;
 
-    const response = await endpoint.run({ ctx, body, client, session });
+    let response = endpoint.run({ ctx, body, client, session });
+    if (isPromiseLike(response)) response = await response;
     response.setCookies.push(...renewalCookies(ctx, session, client));
     return response;
   }

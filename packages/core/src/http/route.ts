@@ -1,5 +1,6 @@
 import type { ClientInfo } from "../api/client-info.js";
 import type { AxorContext } from "../axor-context.js";
+import type { MaybePromise } from "../maybe-promise.js";
 import type { Operation } from "../openapi/operation.js";
 import type { ResolvedSession } from "../sessions/resolve-session.js";
 import type { AxorResponse } from "./neutral-http.js";
@@ -21,7 +22,8 @@ export interface Endpoint {
   body: boolean;
   /** Sets or clears the session cookie in web mode: the login-CSRF check applies without one. */
   setsCookie?: boolean;
-  run(call: EndpointCall): Promise<AxorResponse>;
+  /** The answer; synchronous when there is nothing to wait for (`me/` on a sync lookup). */
+  run(call: EndpointCall): MaybePromise<AxorResponse>;
 }
 
 /** A route of the table: the endpoint, and what the OpenAPI document says about it. */

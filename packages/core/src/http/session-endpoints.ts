@@ -61,6 +61,6 @@ export const logoutEndpoint: Endpoint = {
 export const meEndpoint: Endpoint = {
   auth: true,
   body: false,
-  run: async ({ ctx, session }) =>
+  run: ({ ctx, session }) =>
     jsonResponse(200, { user: session ? toUser(session.user, ctx.userFields) : null }),
 };

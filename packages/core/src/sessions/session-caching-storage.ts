@@ -1,3 +1,5 @@
+import { isPromiseLike } from "../maybe-promise.js";
+import type { SessionWithUser } from "../storage/records.js";
 import type { StorageAdapter } from "../storage/storage-adapter.js";
 import type { SessionCache } from "./session-cache.js";
 
@@ -26,14 +28,17 @@ export function sessionCachingStorage(
     getUserByEmail: (email) => storage.getUserByEmail(email),
     updateUser: (id, patch) => forgetting(id, storage.updateUser(id, patch)),
     createSession: (session) => storage.createSession(session),
-    async getLiveSession(keyHash, now) {
+    getLiveSession(keyHash, now) {
       const at = now.getTime();
       const cached = cache.get(keyHash, at);
-      if (cached) return cached;
+      if (cached) return cached; // at once: a cached hit waits for nothing
       const epoch = cache.epoch;
-      const found = await storage.getLiveSession(keyHash, now);
-      if (found) cache.store(keyHash, found, at, epoch);
-      return found;
+      const remember = (found: SessionWithUser | null) => {
+        if (found) cache.store(keyHash, found, at, epoch);
+        return found;
+      };
+      const found = storage.getLiveSession(keyHash, now);
+      return isPromiseLike(found) ? found.then(remember) : remember(found);
     },
     async touchSession(id, expireAt, usedAt) {
       try {

@@ -1,3 +1,4 @@
+import type { MaybePromise } from "../maybe-promise.js";
 import type {
   ClientMode,
   CounterState,
@@ -43,8 +44,12 @@ export interface UserStorage {
 /** Web sessions and app tokens. */
 export interface SessionStorage {
   createSession(session: NewSession): Promise<void>;
-  /** The hot path: the live session whose key hashes to `keyHash`, with its user, in one read. */
-  getLiveSession(keyHash: string, now: Date): Promise<SessionWithUser | null>;
+  /**
+   * The hot path: the live session whose key hashes to `keyHash`, with its user, in one read.
+   * It may answer synchronously (the value itself, not a promise) when it can, as the SQLite
+   * adapter's reader does: the core then resolves the request without a promise layer.
+   */
+  getLiveSession(keyHash: string, now: Date): MaybePromise<SessionWithUser | null>;
   /** Slides a session: sets `expireAt`, `lastUsedAt` and `updatedAt`. */
   touchSession(id: string, expireAt: Date, usedAt: Date): Promise<void>;
   /** The user's newest session of `kind`, live or not; null when there is none. */

@@ -1,0 +1,7 @@
+/** A value now, or later: what the session lookup returns when a storage can answer at once. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** Whether `value` is a promise (any thenable), not a value that is already there. */
+export function isPromiseLike<T>(value: MaybePromise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}

@@ -1,7 +1,12 @@
 import type { Axor, AxorRequest } from "@axor/core";
 import { Hono } from "hono";
-import { basePath } from "hono/route";
-import { type GetClientIp, honoRequest, honoResponse, requestBody } from "./hono-request.js";
+import {
+  type GetClientIp,
+  honoRequest,
+  honoResponse,
+  mountOf,
+  requestBody,
+} from "./hono-request.js";
 
 /** Options of `axorApp`, `axorAuth` and the guards. */
 export interface AxorAppOptions {
@@ -27,10 +32,10 @@ export function axorApp(axor: Axor, options: AxorAppOptions = {}): Hono {
       body = pending instanceof Promise ? await pending : pending;
     } catch (error) {
       // The client hung up mid-body: the envelope to no one, no stack for a routine event.
-      const { mountPath = "", path } = honoRequest(c, basePath(c), undefined, options.getClientIp);
+      const { mountPath = "", path } = honoRequest(c, mountOf(c), undefined, options.getClientIp);
       return honoResponse(c, axor.errorResponse(error, `${mountPath}${path}`));
     }
-    const request = honoRequest(c, basePath(c), body, options.getClientIp);
+    const request = honoRequest(c, mountOf(c), body, options.getClientIp);
     return honoResponse(c, await axor.handle(request));
   });
   return app;

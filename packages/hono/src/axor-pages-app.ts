@@ -1,8 +1,7 @@
 import type { NeutralHandler } from "@axor/core/adapter";
 import { Hono } from "hono";
-import { basePath } from "hono/route";
 import type { AxorAppOptions } from "./axor-app.js";
-import { honoRequest, honoResponse, requestBody } from "./hono-request.js";
+import { honoRequest, honoResponse, mountOf, requestBody } from "./hono-request.js";
 
 /**
  * A Hono app serving a neutral handler beside the API, such as the built-in pages of
@@ -19,7 +18,7 @@ import { honoRequest, honoResponse, requestBody } from "./hono-request.js";
 export function axorPagesApp(pages: NeutralHandler, options: AxorAppOptions = {}): Hono {
   const app = new Hono();
   app.all("*", async (c) => {
-    const request = honoRequest(c, basePath(c), await requestBody(c), options.getClientIp);
+    const request = honoRequest(c, mountOf(c), await requestBody(c), options.getClientIp);
     const query = new URL(c.req.url).search.slice(1);
     return honoResponse(c, await pages.handle(request, query));
   });

@@ -11,6 +11,7 @@ import {
   webRequest,
 } from "@axor/core/adapter";
 import type { Context } from "hono";
+import { basePath, baseRoutePath } from "hono/route";
 import type { StatusCode } from "hono/utils/http-status";
 
 /** How an app finds the socket peer's address on runtimes other than `@hono/node-server`. */
@@ -31,6 +32,16 @@ function rawPath(c: Context): string {
   if (sent?.startsWith("/")) return pathOf(sent);
   const start = c.req.url.indexOf("/", c.req.url.indexOf("://") + 3);
   return start === -1 ? "/" : pathOf(c.req.url.slice(start));
+}
+
+/**
+ * Where the Axor sub-app is mounted, as the request's path begins: the mount as written when it
+ * is plain text (the usual `/api/user`), else Hono's `basePath`, which fills in parameters and
+ * wildcards (and costs a per-request cache entry).
+ */
+export function mountOf(c: Context): string {
+  const written = baseRoutePath(c);
+  return /[:*]/.test(written) ? basePath(c) : written;
 }
 
 /**

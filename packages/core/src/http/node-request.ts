@@ -84,7 +84,8 @@ export function nodeRequest(
 ): AxorRequest {
   return {
     method: (incoming.method ?? "GET").toUpperCase(),
-    ...(target ?? { path: pathOf(incoming.url ?? "/"), mountPath: "" }),
+    path: target ? target.path : pathOf(incoming.url ?? "/"),
+    mountPath: target ? target.mountPath : "",
     headers: flatHeaders(incoming.headers),
     body,
     ip: incoming.socket.remoteAddress ?? "",

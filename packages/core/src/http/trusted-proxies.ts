@@ -47,9 +47,10 @@ export function createTrustedProxies(entries: readonly string[]): TrustedProxies
   }
   return {
     trusts(ip) {
+      if (entries.length === 0) return false; // the default: no work per request
       const address = normalizeIp(ip);
       const family = isIP(address);
-      if (entries.length === 0 || family === 0) return false;
+      if (family === 0) return false;
       return list.check(address, family === 4 ? "ipv4" : "ipv6");
     },
   };

@@ -86,7 +86,7 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   const location = parseDatabaseLocation(url);
   const resolved = resolveDatabaseOptions(options);
   assertDriverInstalled(location.dialect);
-  // SQLite files get a second connection for the session lookup (sqlite-reader.ts).
+  // SQLite files get a second connection for the session lookup (sqlite-reader.ts)
   // and a thread that checkpoints the WAL off the event loop (sqlite-checkpointer.ts).
   const reader = location.dialect === "sqlite" ? new SqliteReader() : undefined;
   const checkpointer = location.dialect === "sqlite" ? new SqliteCheckpointer() : undefined;

@@ -78,6 +78,24 @@ describe("hashing threads", () => {
     await expect(threads.hash("third", cost)).rejects.toThrow("closed");
   });
 
+  it("fail only the job a dying thread was running; the job waiting behind it and later ones are answered", async () => {
+    // A stand-in thread program: dies on the password "die", echoes any other.
+    const program = `
+      const { parentPort } = require("node:worker_threads");
+      parentPort.on("message", (job) => {
+        if (job.password === "die") process.exit(3);
+        parentPort.postMessage({ value: "hashed " + job.password });
+      });
+    `;
+    const threads = open(createHashingThreads({ threads: 1, lowPriority: false }, program));
+    // One thread: "after" waits in its port while "die" runs.
+    const dying = threads.hash("die", cost);
+    const after = threads.hash("after", cost);
+    await expect(dying).rejects.toThrow("hashing thread exited with code 3");
+    expect(await after).toBe("hashed after");
+    expect(await threads.hash("later", cost)).toBe("hashed later");
+  });
+
   it("are shared by instances with the same options, and stop when the last lets go", async () => {
     const tasks = readdirSync("/proc/self/task").length;
     const first = acquireHashingThreads({ threads: 1, lowPriority: false });

@@ -69,17 +69,21 @@ const argon2Entry = createRequire(import.meta.url).resolve("@node-rs/argon2");
 
 /**
  * A pool of `threads` hashing threads fed from one queue. Idle threads do not keep the
- * process alive; a thread that dies fails its job (never the process) and is replaced on the
- * next job.
+ * process alive; a thread that dies fails the job it was running (never the process), the job
+ * waiting in its port goes back to the head of the queue, and a new thread takes the next one.
+ * `program` is the threads' code: tests give one that can die.
  */
-export function createHashingThreads(options: HashingThreadOptions): HashingThreads {
+export function createHashingThreads(
+  options: HashingThreadOptions,
+  program: string = THREAD_PROGRAM,
+): HashingThreads {
   const lowPriority = options.lowPriority && process.platform === "linux";
   const threads: HashingThread[] = [];
   const queue: Pending[] = [];
   let closed = false;
 
   const start = (): HashingThread => {
-    const worker = new Worker(THREAD_PROGRAM, {
+    const worker = new Worker(program, {
       eval: true,
       workerData: { argon2: argon2Entry, lowPriority },
     });
@@ -94,7 +98,9 @@ export function createHashingThreads(options: HashingThreadOptions): HashingThre
     });
     const fail = (error: Error) => {
       threads.splice(threads.indexOf(thread), 1);
-      for (const pending of thread.sent.splice(0)) pending.reject(error);
+      const [running, ...waiting] = thread.sent.splice(0);
+      running?.reject(error);
+      queue.unshift(...waiting);
       next();
     };
     worker.on("error", fail);

@@ -1,6 +1,5 @@
 import type { Credential } from "../api/client-info.js";
 import type { AxorContext } from "../axor-context.js";
-import { constantTimeEqual } from "../crypto/constant-time-equal.js";
 import { sha256 } from "../crypto/sha256.js";
 import { isPromiseLike, type MaybePromise } from "../maybe-promise.js";
 import type { ClientMode, SessionWithUser } from "../storage/records.js";
@@ -27,14 +26,20 @@ export function findSessionByCredential(
     : liveOfKind(found, keyHash, kind, now);
 }
 
-/** The storage's answer, if it is the live session of that key and kind (checked again). */
+/**
+ * The storage's answer, if it is the live session of that key and kind (checked again, so a
+ * storage whose comparison is looser than exact, e.g. a case-insensitive collation, cannot
+ * hand over another key's session). The hash is compared with `===`, not in constant time:
+ * the caller sent the key, so the hash is theirs already, and a stored hash is no secret (it
+ * opens nothing); a constant-time compare would cost two buffers on every request.
+ */
 function liveOfKind(
   found: SessionWithUser | null,
   keyHash: string,
   kind: ClientMode,
   now: Date,
 ): SessionWithUser | null {
-  if (!found || !constantTimeEqual(found.session.keyHash, keyHash)) return null;
+  if (!found || found.session.keyHash !== keyHash) return null;
   if (found.session.kind !== kind) return null;
   if (found.session.expireAt.getTime() <= now.getTime() || found.session.revokedAt !== null) {
     return null;

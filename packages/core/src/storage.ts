@@ -1,6 +1,6 @@
 // `@axor/core/storage`: what a storage adapter needs. See docs/storage.md.
 export { createSecretBox, type SecretBox } from "./crypto/secret-box.js";
-export type { MaybePromise } from "./maybe-promise.js";
+export { isPromiseLike, type MaybePromise } from "./maybe-promise.js";
 export { EmailTakenError } from "./storage/email-taken-error.js";
 export type * from "./storage/records.js";
 export type {

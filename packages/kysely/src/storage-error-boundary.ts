@@ -1,4 +1,4 @@
-import { StorageUnavailableError } from "@axor/core/storage";
+import { isPromiseLike, StorageUnavailableError } from "@axor/core/storage";
 import { isConnectionFailure } from "./connection-failure.js";
 import { isTransientConflict } from "./transient-conflict.js";
 
@@ -81,8 +81,8 @@ function attempt(verb: string, call: Verb, args: unknown[], count: number): unkn
   } catch (error) {
     return recover(verb, call, args, count, error);
   }
-  return typeof (answer as { then?: unknown } | null)?.then === "function"
-    ? (answer as Promise<unknown>).catch((error) => recover(verb, call, args, count, error))
+  return isPromiseLike(answer)
+    ? answer.catch((error) => recover(verb, call, args, count, error))
     : answer;
 }
 

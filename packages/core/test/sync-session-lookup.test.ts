@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { type AxorOptions, type AxorRequest, createAxor, memoryStorage } from "../src/index.js";
+import { type AxorOptions, type AxorRequest, memoryStorage } from "../src/index.js";
 import {
   type SessionWithUser,
   type StorageAdapter,
   StorageUnavailableError,
 } from "../src/storage.js";
+import { testAxor, uniqueEmail, webClient } from "./test-axor.js";
 
 const PASSWORD = "correct horse battery";
 
@@ -27,20 +28,17 @@ function answeringAtOnce() {
   return { storage, answers, learn };
 }
 
-/** An Axor over `storage` with a user signed in from an app; its token and key hash. */
+/** An Axor over `storage` (testAxor's settings) with a user signed in from an app. */
 async function signedIn(storage: StorageAdapter, overrides: Partial<AxorOptions> = {}) {
   const reported: unknown[] = [];
-  const axor = createAxor({
+  const { axor } = testAxor({
     storage,
-    secret: "s".repeat(32),
-    rateLimits: false,
     argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
-    mailer: { send: async () => {} },
     onError: (error) => reported.push(error),
     ...overrides,
   });
-  const client = { ip: "127.0.0.1", userAgent: null, mode: "app" as const, credential: null };
-  const email = `sync-${Date.now()}-${Math.random()}@example.com`;
+  const client = { ...webClient, mode: "app" as const };
+  const email = uniqueEmail();
   await axor.register({ email, password: PASSWORD, first_name: "Ada", last_name: "L" }, client);
   const { key } = await axor.login({ email, password: PASSWORD }, client);
   const keyHash = createHash("sha256").update(key).digest("hex");

@@ -267,6 +267,26 @@ describe("sessionCache option", () => {
     expect((await setup.axor.currentUser(setup.app))?.totp_enabled).toBe(true);
   });
 
+  it("me/ over HTTP answers from the cache, and a name change shows in the next answer", async () => {
+    const setup = await cachedAxor();
+    const key = setup.app.credential?.key as string;
+    const me = {
+      method: "GET",
+      path: "/me/",
+      mountPath: "/api/user",
+      headers: { authorization: `Bearer ${key}` },
+      ip: "127.0.0.1",
+      protocol: "http" as const,
+    };
+    const nameIn = async () => JSON.parse((await setup.axor.handle(me)).body ?? "").user.first_name;
+    expect(await nameIn()).toBe("Ada");
+    setup.reads.mockClear();
+    expect(await nameIn()).toBe("Ada");
+    expect(setup.reads).not.toHaveBeenCalled();
+    await setup.axor.changeName({ first_name: "Grace", last_name: "Hopper" }, setup.web);
+    expect(await nameIn()).toBe("Grace");
+  });
+
   it("a lookup in flight during a logout does not bring the session back", async () => {
     const setup = await cachedAxor();
     const real = setup.storage.getLiveSession.bind(setup.storage);

@@ -6,13 +6,22 @@ export function jsonResponse(
   body: unknown,
   setCookies: string[] = [],
 ): AxorResponse {
-  const empty = status === 204 || body === undefined;
+  if (status === 204 || body === undefined) {
+    return { status, headers: { "cache-control": "no-store" }, setCookies, body: null };
+  }
+  return jsonTextResponse(status, JSON.stringify(body), setCookies);
+}
+
+/** `jsonResponse` of a body already serialized to JSON text. */
+export function jsonTextResponse(
+  status: number,
+  json: string,
+  setCookies: string[] = [],
+): AxorResponse {
   return {
     status,
-    headers: empty
-      ? { "cache-control": "no-store" }
-      : { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
     setCookies,
-    body: empty ? null : JSON.stringify(body),
+    body: json,
   };
 }

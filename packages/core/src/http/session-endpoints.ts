@@ -1,4 +1,3 @@
-import { toUser } from "../api/api-object-mappers.js";
 import type { ClientInfo } from "../api/client-info.js";
 import { login } from "../auth/login.js";
 import { logout } from "../auth/logout.js";
@@ -6,7 +5,8 @@ import { register } from "../auth/register.js";
 import type { LoginResult } from "../axor-api.js";
 import type { AxorContext } from "../axor-context.js";
 import { clearedSessionCookie, deviceCookie, sessionCookie } from "../sessions/session-cookie.js";
-import { jsonResponse } from "./json-response.js";
+import { jsonResponse, jsonTextResponse } from "./json-response.js";
+import { meBody } from "./me-body.js";
 import type { AxorResponse } from "./neutral-http.js";
 import type { Endpoint } from "./route.js";
 
@@ -62,5 +62,7 @@ export const meEndpoint: Endpoint = {
   auth: true,
   body: false,
   run: ({ ctx, session }) =>
-    jsonResponse(200, { user: session ? toUser(session.user, ctx.userFields) : null }),
+    session
+      ? jsonTextResponse(200, meBody(session.user, ctx.userFields))
+      : jsonResponse(200, { user: null }),
 };

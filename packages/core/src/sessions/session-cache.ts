@@ -93,10 +93,13 @@ export class SessionCache {
   }
 }
 
-/** Cached records are shared between requests: a caller that tries to change one throws. */
+/**
+ * Cached records are shared between requests: a caller that tries to change one (or its
+ * `fields`) throws. Being frozen also tells `meBody` (http/me-body.ts) that the record cannot
+ * change, so its `me/` text can be rendered once.
+ */
 function freeze(found: SessionWithUser): SessionWithUser {
-  return Object.freeze({
-    session: Object.freeze({ ...found.session }),
-    user: Object.freeze({ ...found.user }),
-  });
+  const user = { ...found.user };
+  if (user.fields) user.fields = Object.freeze({ ...user.fields });
+  return Object.freeze({ session: Object.freeze({ ...found.session }), user: Object.freeze(user) });
 }

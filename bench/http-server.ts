@@ -1,12 +1,15 @@
 /**
  * One HTTP server for the HTTP benchmarks, run as a child process so the load generator does
- * not share its event loop: `http-server.ts <framework> <sqlite file> <better-auth file>`. It
- * listens on 127.0.0.1 on a free port, sends `{ port }` to the parent over IPC and serves until
- * killed. Each app has a static JSON route at /static, a hand-written raw `me/` at /raw-me (see
- * raw-me.ts), Axor at /api/user, Axor with `sessionCache` at /cached/api/user (same file) and
- * better-auth at /api/auth (its own file). The message "cpu" is answered with `{ cpuMicros,
- * maxRssBytes }`: the process's CPU time so far, so the parent can tell CPU cost per request,
- * and its peak resident memory.
+ * not share its event loop: `http-server.ts <framework> <side> <sqlite file>`. It listens on
+ * 127.0.0.1 on a free port, sends `{ port }` to the parent over IPC and serves until killed.
+ * Side `axor`: a static JSON route at /static, a hand-written raw `me/` at /raw-me (see
+ * raw-me.ts), Axor at /api/user and Axor with `sessionCache` at /cached/api/user (same file).
+ * Side `better-auth`: better-auth at /api/auth, in a process of its own, because its
+ * AsyncLocalStorage turns on Node's promise hooks for the whole process, a cost every promise of
+ * every route then pays (measured here: Axor's `me/` / raw `me/` 3 to 6 points lower once
+ * better-auth had served a request in the same process). The message "cpu" is answered with
+ * `{ cpuMicros, maxRssBytes }`: the process's CPU time so far, so the parent can tell CPU cost
+ * per request, and its peak resident memory.
  */
 import type { AddressInfo } from "node:net";
 import { axorRouter } from "@axor/express";
@@ -36,10 +39,10 @@ function fetchRequest(url: string, headers: Record<string, string | string[] | u
   return new Request(`http://${headers.host ?? HOST}${url}`, { headers: flat });
 }
 
-async function listen(framework: string, databasePath: string, authPath: string): Promise<number> {
+/** The Axor side: static, raw `me/`, Axor with and without the session cache. */
+async function listenAxor(framework: string, databasePath: string): Promise<number> {
   const { axor } = sqliteAxor(databasePath);
   const cached = sqliteAxor(databasePath, { sessionCache: SESSION_CACHE }).axor;
-  const betterAuth = openBetterAuth(authPath);
   const raw = rawMe(databasePath);
   switch (framework) {
     case "fastify": {
@@ -58,12 +61,6 @@ async function listen(framework: string, databasePath: string, authPath: string)
           await scope.register(axorPlugin, { axor: instance, prefix, resolveAuth: false });
         });
       }
-      app.get("/api/auth/*", async (request, reply) => {
-        const answer = await betterAuth.handler(fetchRequest(request.url, request.headers));
-        reply.status(answer.status);
-        answer.headers.forEach((value, name) => reply.header(name, value));
-        return reply.send(await answer.text());
-      });
       await app.listen({ host: HOST, port: 0 });
       return (app.server.address() as AddressInfo).port;
     }
@@ -75,10 +72,7 @@ async function listen(framework: string, databasePath: string, authPath: string)
       });
       app.use("/api/user", axorRouter(axor));
       app.use("/cached/api/user", axorRouter(cached));
-      app.all("/api/auth/{*rest}", toNodeHandler(betterAuth));
-      return new Promise((resolve) => {
-        const server = app.listen(0, HOST, () => resolve((server.address() as AddressInfo).port));
-      });
+      return expressPort(app);
     }
     default: {
       const app = new Hono();
@@ -89,24 +83,63 @@ async function listen(framework: string, databasePath: string, authPath: string)
       });
       app.route("/api/user", axorApp(axor));
       app.route("/cached/api/user", axorApp(cached));
-      app.on(["GET", "POST"], "/api/auth/*", (c) => betterAuth.handler(c.req.raw));
-      return new Promise((resolve) => {
-        serve({ fetch: app.fetch, hostname: HOST, port: 0 }, (info) => resolve(info.port));
-      });
+      return honoPort(app);
     }
   }
 }
 
-const [framework, databasePath, authPath] = process.argv.slice(2);
+/** The better-auth side: its handler at /api/auth, mounted as its docs show for each framework. */
+async function listenBetterAuth(framework: string, authPath: string): Promise<number> {
+  const betterAuth = openBetterAuth(authPath);
+  switch (framework) {
+    case "fastify": {
+      const app = Fastify({ logger: false });
+      app.get("/api/auth/*", async (request, reply) => {
+        const answer = await betterAuth.handler(fetchRequest(request.url, request.headers));
+        reply.status(answer.status);
+        answer.headers.forEach((value, name) => reply.header(name, value));
+        return reply.send(await answer.text());
+      });
+      await app.listen({ host: HOST, port: 0 });
+      return (app.server.address() as AddressInfo).port;
+    }
+    case "express": {
+      const app = express();
+      app.all("/api/auth/{*rest}", toNodeHandler(betterAuth));
+      return expressPort(app);
+    }
+    default: {
+      const app = new Hono();
+      app.on(["GET", "POST"], "/api/auth/*", (c) => betterAuth.handler(c.req.raw));
+      return honoPort(app);
+    }
+  }
+}
+
+function expressPort(app: ReturnType<typeof express>): Promise<number> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, HOST, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function honoPort(app: Hono): Promise<number> {
+  return new Promise((resolve) => {
+    serve({ fetch: app.fetch, hostname: HOST, port: 0 }, (info) => resolve(info.port));
+  });
+}
+
+const [framework, side, path] = process.argv.slice(2);
 if (
   !framework ||
   !["fastify", "express", "hono"].includes(framework) ||
-  !databasePath ||
-  !authPath
+  !side ||
+  !["axor", "better-auth"].includes(side) ||
+  !path
 ) {
-  throw new Error("usage: http-server.ts <fastify|express|hono> <sqlite file> <better-auth file>");
+  throw new Error("usage: http-server.ts <fastify|express|hono> <axor|better-auth> <sqlite file>");
 }
-const port = await listen(framework, databasePath, authPath);
+const port =
+  side === "axor" ? await listenAxor(framework, path) : await listenBetterAuth(framework, path);
 process.on("message", (message) => {
   if (message !== "cpu") return;
   const { user, system } = process.cpuUsage();

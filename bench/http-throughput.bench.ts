@@ -107,8 +107,9 @@ function ratioMetric(name: string, ratio: number, minimum: number | null): Metri
 
 /**
  * For each framework, one server process (http-server.ts) with a static JSON route, a
- * hand-written raw `me/`, Axor's `me/` without and with `sessionCache`, and better-auth's
- * get-session. autocannon (-c 10) warms each route up, then measures them in alternating
+ * hand-written raw `me/` and Axor's `me/` without and with `sessionCache`, and a second one with
+ * better-auth's get-session (its AsyncLocalStorage would slow every promise of the first).
+ * autocannon (-c 10) warms each route up, then measures them in alternating
  * rounds (`plan.rounds` x `plan.roundSeconds` each, forward then backward), so a neighbour's
  * load hits all alike; each ratio is the median of the rounds' own ratios (`pairedRatio`).
  */
@@ -120,7 +121,8 @@ export async function benchHttpThroughput(
   const betterAuth = { cookie: database.betterAuthCookie };
   const metrics: Metric[] = [];
   for (const framework of FRAMEWORKS) {
-    const server = await startServer(framework, database.path, database.betterAuthPath);
+    const server = await startServer(framework, "axor", database.path);
+    const betterAuthServer = await startServer(framework, "better-auth", database.betterAuthPath);
     try {
       const { origin } = server;
       const routes = [
@@ -129,9 +131,9 @@ export async function benchHttpThroughput(
         new RouteRun(server, "Axor GET me/", `${origin}/api/user/me/`, bearer),
         new RouteRun(server, "Axor GET me/, sessionCache", `${origin}/cached/api/user/me/`, bearer),
         new RouteRun(
-          server,
+          betterAuthServer,
           "better-auth get-session",
-          `${origin}/api/auth/get-session`,
+          `${betterAuthServer.origin}/api/auth/get-session`,
           betterAuth,
         ),
       ];
@@ -166,6 +168,7 @@ export async function benchHttpThroughput(
       );
     } finally {
       await stopServer(server.child);
+      await stopServer(betterAuthServer.child);
     }
   }
   return metrics;

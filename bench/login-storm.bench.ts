@@ -19,7 +19,7 @@ const STORM_CONNECTIONS = 4;
  * from the 2 cores, but not with a blocked loop.
  */
 export async function benchLoginStorm(database: BenchDatabase, plan: BenchPlan): Promise<Metric[]> {
-  const server = await startServer("fastify", database.path, database.betterAuthPath);
+  const server = await startServer("fastify", "axor", database.path);
   const meUrl = `${server.origin}/api/user/me/`;
   const bearer = { authorization: `Bearer ${database.keys[0]}` };
   try {

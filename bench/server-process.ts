@@ -15,13 +15,19 @@ export interface ServerStats {
   maxRssBytes: number;
 }
 
-/** Starts `http-server.ts` in a child process (tsx's loader is inherited) and waits for its port. */
+/** Which app a bench server serves (see http-server.ts). */
+export type ServerSide = "axor" | "better-auth";
+
+/**
+ * Starts `http-server.ts` in a child process (tsx's loader is inherited) serving `side` from the
+ * SQLite file at `path`, and waits for its port.
+ */
 export async function startServer(
   framework: string,
-  databasePath: string,
-  betterAuthPath: string,
+  side: ServerSide,
+  path: string,
 ): Promise<BenchServer> {
-  const child = fork(SERVER_SCRIPT, [framework, databasePath, betterAuthPath], {
+  const child = fork(SERVER_SCRIPT, [framework, side, path], {
     stdio: "inherit",
   });
   const exited = once(child, "exit").then(([code]) => {

@@ -1,6 +1,7 @@
 import autocannon from "autocannon";
 import type { BenchDatabase } from "./bench-database.js";
 import type { BenchPlan } from "./bench-plan.js";
+import { pairedRatio } from "./paired-ratio.js";
 import type { Metric } from "./result-table.js";
 import { type BenchServer, serverStats, startServer, stopServer } from "./server-process.js";
 
@@ -85,20 +86,6 @@ function throughputMetric(name: string, run: Throughput): Metric {
   };
 }
 
-/**
- * The median over rounds of `a`'s rate / `b`'s rate in the same round: the two ran seconds
- * apart, so a slow spell of the machine (seen here to move a route's rate by a third from one
- * round to the next) hits both sides of each pair, and one bad round does not decide it.
- */
-function pairedRatio(a: Throughput, b: Throughput): number {
-  const ratios = a.roundRates.map((rate, i) => rate / (b.roundRates[i] as number));
-  ratios.sort((x, y) => x - y);
-  const middle = Math.floor(ratios.length / 2);
-  return ratios.length % 2 === 1
-    ? (ratios[middle] as number)
-    : ((ratios[middle - 1] as number) + (ratios[middle] as number)) / 2;
-}
-
 function ratioMetric(name: string, ratio: number, minimum: number | null): Metric {
   const measured = `${ratio.toFixed(2)}x`;
   if (minimum === null) return { name, measured, target: "-", pass: null };
@@ -111,7 +98,7 @@ function ratioMetric(name: string, ratio: number, minimum: number | null): Metri
  * better-auth's get-session (its AsyncLocalStorage would slow every promise of the first).
  * autocannon (-c 10) warms each route up, then measures them in alternating
  * rounds (`plan.rounds` x `plan.roundSeconds` each, forward then backward), so a neighbour's
- * load hits all alike; each ratio is the median of the rounds' own ratios (`pairedRatio`).
+ * load hits all alike; each ratio is the median of the rounds' own ratios (paired-ratio.ts).
  */
 export async function benchHttpThroughput(
   database: BenchDatabase,
@@ -156,15 +143,27 @@ export async function benchHttpThroughput(
         ...routes.map((route, i) =>
           throughputMetric(`${prefix} ${route.name}`, runs[i] as Throughput),
         ),
-        ratioMetric(`${prefix} me/ / raw me/ (target 1)`, pairedRatio(me, raw), MIN_ME_TO_RAW),
+        ratioMetric(
+          `${prefix} me/ / raw me/ (target 1)`,
+          pairedRatio(me.roundRates, raw.roundRates),
+          MIN_ME_TO_RAW,
+        ),
         ratioMetric(
           `${prefix} cached me/ / static (target 2)`,
-          pairedRatio(cached, bare),
+          pairedRatio(cached.roundRates, bare.roundRates),
           MIN_CACHED_TO_STATIC,
         ),
-        ratioMetric(`${prefix} me/ / static`, pairedRatio(me, bare), null),
-        ratioMetric(`${prefix} Axor / better-auth, no cache`, pairedRatio(me, other), null),
-        ratioMetric(`${prefix} Axor / better-auth, sessionCache`, pairedRatio(cached, other), null),
+        ratioMetric(`${prefix} me/ / static`, pairedRatio(me.roundRates, bare.roundRates), null),
+        ratioMetric(
+          `${prefix} Axor / better-auth, no cache`,
+          pairedRatio(me.roundRates, other.roundRates),
+          null,
+        ),
+        ratioMetric(
+          `${prefix} Axor / better-auth, sessionCache`,
+          pairedRatio(cached.roundRates, other.roundRates),
+          null,
+        ),
       );
     } finally {
       await stopServer(server.child);

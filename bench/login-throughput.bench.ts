@@ -4,13 +4,15 @@ import Database from "better-sqlite3";
 import { sqliteAxor } from "./bench-axor.js";
 import type { BenchDatabase } from "./bench-database.js";
 import type { BenchPlan } from "./bench-plan.js";
+import { pairedRatio } from "./paired-ratio.js";
 import type { Metric } from "./result-table.js";
 
 /** Target 4: Axor's logins per second against raw argon2id verifies per second. */
 const MIN_LOGIN_TO_VERIFY = 0.9;
 /** In flight at once on each side: libuv's default thread pool, where both hash. */
 const CONCURRENCY = 4;
-const ROUNDS = 2;
+/** Each side's share of a round, in seconds. */
+const SIDE_SECONDS = 1.5;
 
 /** `POST /login/` from an app, as an adapter hands it to `axor.handle`. */
 export function loginRequest(email: string, password: string): AxorRequest {
@@ -49,7 +51,8 @@ async function rate(seconds: number, operation: () => Promise<void>): Promise<nu
  * Correct-password logins through `axor.handle` (JSON body, validation, rate-limit counters,
  * argon2id verify, a new app token and a security event written to SQLite) against bare
  * `@node-rs/argon2` `verify` of the same stored hash (so the same cost parameters), 4 in
- * flight on each side, in alternating rounds.
+ * flight on each side, in `plan.rounds` alternating rounds (the order reversed every other
+ * round); the ratio is the median of the rounds' own ratios (paired-ratio.ts).
  */
 export async function benchLoginThroughput(
   database: BenchDatabase,
@@ -72,16 +75,19 @@ export async function benchLoginThroughput(
     if (!(await verify(hash, password))) throw new Error("argon2 verify refused the password");
   };
   try {
-    await login();
-    await rawVerify();
+    // Untimed: each side's code paths compiled and threads started before any round counts.
+    await rate(plan.warmupSeconds, rawVerify);
+    await rate(plan.warmupSeconds, login);
     const logins: number[] = [];
     const verifies: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      verifies.push(await rate(plan.phaseSeconds / ROUNDS, rawVerify));
-      logins.push(await rate(plan.phaseSeconds / ROUNDS, login));
+    const seconds = plan.quick ? plan.phaseSeconds / plan.rounds : SIDE_SECONDS;
+    for (let round = 0; round < plan.rounds; round++) {
+      if (round % 2 === 0) verifies.push(await rate(seconds, rawVerify));
+      logins.push(await rate(seconds, login));
+      if (round % 2 === 1) verifies.push(await rate(seconds, rawVerify));
     }
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-    const ratio = mean(logins) / mean(verifies);
+    const ratio = pairedRatio(logins, verifies);
     return [
       {
         name: "login: raw argon2id verify",

@@ -2,6 +2,7 @@ import { sqliteAxor } from "./bench-axor.js";
 import { seedSessionTable } from "./bench-database.js";
 import type { BenchPlan } from "./bench-plan.js";
 import { meRequest } from "./core-handler.bench.js";
+import { rawMe } from "./raw-me.js";
 import type { Metric } from "./result-table.js";
 
 /** Target 6: `me/` with the large table within 10% of the small one. */
@@ -21,7 +22,9 @@ function spread(keys: readonly string[], count: number): string[] {
  * Two SQLite files, `plan.smallTable` and `plan.largeTable` users with one app token each (the
  * large one seeded in one transaction), each served by its own Axor: `axor.handle(GET /me/)`
  * for 1000 tokens spread over the table, in alternating rounds. The indexed lookup grows with
- * the B-tree's depth (log n), so the two should be close.
+ * the B-tree's depth (log n), so the two should be close. The hand-written raw `me/`
+ * (raw-me.ts) runs the same tokens on the same files in the same rounds: its own large / small
+ * ratio is what SQLite alone loses to the bigger table, the bound of Axor's.
  */
 export async function benchSessionScale(plan: BenchPlan): Promise<Metric[]> {
   const sizes = [plan.smallTable, plan.largeTable] as const;
@@ -34,6 +37,9 @@ export async function benchSessionScale(plan: BenchPlan): Promise<Metric[]> {
     ...sqliteAxor(table.path),
     requests: spread(table.keys, SAMPLED_KEYS).map(meRequest),
     seconds: 0,
+    raw: rawMe(table.path),
+    bearers: spread(table.keys, SAMPLED_KEYS).map((key) => `Bearer ${key}`),
+    rawSeconds: 0,
   }));
   try {
     for (const side of sides) {
@@ -51,6 +57,13 @@ export async function benchSessionScale(plan: BenchPlan): Promise<Metric[]> {
           );
         }
         side.seconds += (performance.now() - started) / 1000;
+        const rawStarted = performance.now();
+        for (let i = 0; i < CALLS_PER_ROUND; i++) {
+          if (side.raw(side.bearers[i % side.bearers.length]) === null) {
+            throw new Error("raw me/ found no session");
+          }
+        }
+        side.rawSeconds += (performance.now() - rawStarted) / 1000;
       }
     }
     const [small, large] = sides.map((side) => (ROUNDS * CALLS_PER_ROUND) / side.seconds) as [
@@ -58,6 +71,10 @@ export async function benchSessionScale(plan: BenchPlan): Promise<Metric[]> {
       number,
     ];
     const ratio = large / small;
+    const [rawSmall, rawLarge] = sides.map(
+      (side) => (ROUNDS * CALLS_PER_ROUND) / side.rawSeconds,
+    ) as [number, number];
+    const rawRatio = rawLarge / rawSmall;
     const label = (size: number) => size.toLocaleString("en-US");
     return [
       {
@@ -78,9 +95,18 @@ export async function benchSessionScale(plan: BenchPlan): Promise<Metric[]> {
         target: `>= ${MIN_LARGE_TO_SMALL}x`,
         pass: ratio >= MIN_LARGE_TO_SMALL,
       },
+      {
+        name: `scale: raw me/ (hand-written), ${label(sizes[1])} / ${label(sizes[0])}`,
+        measured: `${rawRatio.toFixed(2)}x (${Math.round(rawSmall).toLocaleString("en-US")} -> ${Math.round(rawLarge).toLocaleString("en-US")} /s)`,
+        target: "-",
+        pass: null,
+      },
     ];
   } finally {
-    for (const side of sides) await side.close();
+    for (const side of sides) {
+      side.raw.close();
+      await side.close();
+    }
     for (const table of tables) await table.remove();
   }
 }

@@ -109,8 +109,9 @@ export async function benchHttpThroughput(
   const metrics: Metric[] = [];
   for (const framework of FRAMEWORKS) {
     const server = await startServer(framework, "axor", database.path);
-    const betterAuthServer = await startServer(framework, "better-auth", database.betterAuthPath);
+    let betterAuthServer: BenchServer | undefined;
     try {
+      betterAuthServer = await startServer(framework, "better-auth", database.betterAuthPath);
       const { origin } = server;
       const routes = [
         new RouteRun(server, "static JSON route", `${origin}/static`, {}),
@@ -167,7 +168,7 @@ export async function benchHttpThroughput(
       );
     } finally {
       await stopServer(server.child);
-      await stopServer(betterAuthServer.child);
+      if (betterAuthServer) await stopServer(betterAuthServer.child);
     }
   }
   return metrics;

@@ -33,19 +33,25 @@ export async function benchSessionScale(plan: BenchPlan): Promise<Metric[]> {
     console.log(`  seeding ${size.toLocaleString("en-US")} sessions...`);
     tables.push(await seedSessionTable(size));
   }
-  const sides = tables.map((table) => ({
-    ...sqliteAxor(table.path),
-    requests: spread(table.keys, SAMPLED_KEYS).map(meRequest),
-    seconds: 0,
-    raw: rawMe(table.path),
-    bearers: spread(table.keys, SAMPLED_KEYS).map((key) => `Bearer ${key}`),
-    rawSeconds: 0,
-  }));
+  const sides = tables.map((table) => {
+    const keys = spread(table.keys, SAMPLED_KEYS);
+    return {
+      ...sqliteAxor(table.path),
+      requests: keys.map(meRequest),
+      seconds: 0,
+      raw: rawMe(table.path),
+      bearers: keys.map((key) => `Bearer ${key}`),
+      rawSeconds: 0,
+    };
+  });
   try {
     for (const side of sides) {
       for (const request of side.requests) {
         const response = await side.axor.handle(request);
         if (response.status !== 200) throw new Error(`me/ answered ${response.status}`);
+      }
+      for (const bearer of side.bearers) {
+        if (side.raw(bearer) === null) throw new Error("raw me/ found no session");
       }
     }
     for (let round = 0; round < ROUNDS; round++) {

@@ -2,7 +2,7 @@ import autocannon from "autocannon";
 import type { BenchDatabase } from "./bench-database.js";
 import type { BenchPlan } from "./bench-plan.js";
 import { pacedLatencies, quantile } from "./paced-latency.js";
-import { pairedRatio } from "./paired-ratio.js";
+import { median, pairedRatio } from "./paired-ratio.js";
 import type { Metric } from "./result-table.js";
 import { startServer, stopServer } from "./server-process.js";
 
@@ -15,15 +15,6 @@ const STORM_CONNECTIONS = 4;
 
 /** Each phase's length in a full run, in seconds (a quick run splits `plan.phaseSeconds`). */
 const PHASE_SECONDS = 2;
-
-/** The median of `values`. */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 /**
  * On the Fastify server: `me/` latency at a steady 200 requests/s, idle, then while autocannon
